@@ -1,0 +1,23 @@
+# Third-party sources built from Debian source packages: the one place their versions and
+# checksums are pinned. Sourced by scripts/lib/deps.sh. Change a version here and its sha256
+# together (scripts/fetch-deps --print-sha256 shows the values of what it downloaded).
+
+# Dear ImGui, from sid (bookworm ships 1.86, too old: 1.92 rasterises glyphs on demand).
+IMGUI_SOURCE=imgui
+IMGUI_VERSION=1.92.2b+ds-1
+IMGUI_ORIG=imgui_1.92.2b+ds.orig.tar.xz
+IMGUI_ORIG_SHA256=e7bd201d56b5ee90d24d5dac85e5c12f98bdb95410252a62d27b7f89e4566d48
+IMGUI_DEBIAN=imgui_1.92.2b+ds-1.debian.tar.xz
+IMGUI_DEBIAN_SHA256=ca9d561ab86e0a8ec10438ec32cdbdd6ec783550e06a63c1b8042ec50899f80d
+
+# libsodium for the wasm build: the same version as bookworm's libsodium-dev used natively.
+SODIUM_SOURCE=libsodium
+SODIUM_VERSION=1.0.18-1+deb12u1
+SODIUM_ORIG=libsodium_1.0.18.orig.tar.gz
+SODIUM_ORIG_SHA256=d59323c6b712a1519a5daf710b68f5e7fde57040845ffec53850911f10a5d4f4
+SODIUM_DEBIAN=libsodium_1.0.18-1+deb12u1.debian.tar.xz
+SODIUM_DEBIAN_SHA256=f410474e46346b06b162defa05b1be26906aeed6cf309e3d4ebe30b4d1350733
+
+# Debian binary packages the build and the tests need (installed when missing).
+APT_PACKAGES="cmake g++ make dpkg-dev xz-utils emscripten libsodium-dev libcereal-dev catch2 \
+fonts-droid-fallback fonts-dejavu-core python3 python3-fonttools chromium nodejs npm"

@@ -1,0 +1,99 @@
+# Shared by scripts/*: locations, logging, and installing what is missing.
+# Everything fetched or built lands in gitignored folders: .cache/ (sources, apt state),
+# build/ (native and wasm builds), node_modules/ (npm dev packages).
+set -euo pipefail
+
+HEARTH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+HEARTH_CACHE=${HEARTH_CACHE:-$HEARTH_ROOT/.cache}
+export NODE_PATH=/usr/share/nodejs:/usr/lib/nodejs${NODE_PATH:+:$NODE_PATH}   # emscripten's node modules (acorn…)
+# shellcheck source=../../deps/pins.sh
+. "$HEARTH_ROOT/deps/pins.sh"
+
+log() { printf '\033[1m[hearth]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[hearth] error:\033[0m %s\n' "$*" >&2; exit 1; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+jobs_count() { nproc 2>/dev/null || echo 2; }
+
+# Debian packages from deps/pins.sh that are not installed yet. node and npm from another
+# source (e.g. NodeSource) are accepted as they are: Debian's npm would conflict with them.
+ensure_apt_packages() {
+  local missing=() p
+  for p in $APT_PACKAGES; do
+    case $p in
+      nodejs) command -v node >/dev/null && continue ;;
+      npm) command -v npm >/dev/null && continue ;;
+    esac
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing Debian packages: ${missing[*]}"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+}
+
+# Private apt state for Debian *source* packages (deps/apt-sources.list); the system's apt
+# configuration is never touched.
+_apt_src() {
+  local state=$HEARTH_CACHE/apt
+  mkdir -p "$state/lists/partial" "$state/cache/archives/partial"
+  apt-get -q -o Dir::Etc::SourceList="$HEARTH_ROOT/deps/apt-sources.list" -o Dir::Etc::SourceParts=/dev/null \
+    -o Dir::State::Lists="$state/lists" -o Dir::Cache="$state/cache" -o Debug::NoLocking=1 "$@"
+}
+_apt_src_updated=0
+_apt_src_update() { [ $_apt_src_updated = 1 ] || { _apt_src update >&2; _apt_src_updated=1; }; }
+
+_sha_ok() { [ -f "$1" ] && [ "$(sha256sum "$1" | cut -d' ' -f1)" = "$2" ]; }
+
+# fetch_source_package NAME VERSION ORIG ORIG_SHA DEBIAN DEBIAN_SHA DEST
+# Downloads NAME=VERSION once into .cache/downloads, checks both tarballs against their pinned
+# sha256, unpacks it with Debian's patches applied into DEST. A second call does nothing.
+fetch_source_package() {
+  local name=$1 version=$2 orig=$3 orig_sha=$4 deb=$5 deb_sha=$6 dest=$7
+  local stamp="$dest/.hearth-unpacked-$version" dl=$HEARTH_CACHE/downloads
+  [ -f "$stamp" ] && return 0
+  mkdir -p "$dl"
+  if ! _sha_ok "$dl/$orig" "$orig_sha" || ! _sha_ok "$dl/$deb" "$deb_sha"; then
+    log "fetching Debian source package $name=$version"
+    _apt_src_update
+    if ! (cd "$dl" && _apt_src source --download-only "$name=$version" >&2); then
+      local newest
+      newest=$(_apt_src showsrc "$name" 2>/dev/null | sed -n 's/^Version: //p' | sort -V | tail -n 1)
+      die "cannot download $name=$version (pinned in deps/pins.sh). Newest available: ${newest:-none}. Update the pin and its sha256."
+    fi
+  fi
+  _sha_ok "$dl/$orig" "$orig_sha" || die "$orig: sha256 differs from deps/pins.sh ($(sha256sum "$dl/$orig" | cut -d' ' -f1))"
+  _sha_ok "$dl/$deb" "$deb_sha" || die "$deb: sha256 differs from deps/pins.sh ($(sha256sum "$dl/$deb" | cut -d' ' -f1))"
+  local tmp; tmp=$(mktemp -d "$HEARTH_CACHE/unpack.XXXXXX")
+  # --no-check: the .dsc signature is not verified; both tarballs were checked against our pins above.
+  dpkg-source --no-check -x "$dl/${name}_${version#*:}.dsc" "$tmp/src" >/dev/null
+  rm -rf "$dest"; mkdir -p "$(dirname "$dest")"; mv "$tmp/src" "$dest"; rm -rf "$tmp"
+  touch "$stamp"
+  log "unpacked $name $version into ${dest#$HEARTH_ROOT/}"
+}
+
+ensure_sources() {
+  fetch_source_package "$IMGUI_SOURCE" "$IMGUI_VERSION" "$IMGUI_ORIG" "$IMGUI_ORIG_SHA256" "$IMGUI_DEBIAN" "$IMGUI_DEBIAN_SHA256" "$HEARTH_CACHE/src/imgui"
+  fetch_source_package "$SODIUM_SOURCE" "$SODIUM_VERSION" "$SODIUM_ORIG" "$SODIUM_ORIG_SHA256" "$SODIUM_DEBIAN" "$SODIUM_DEBIAN_SHA256" "$HEARTH_CACHE/src/libsodium"
+}
+
+# npm dev packages (playwright-core…) exactly as package-lock.json says; again only when the lock changed.
+ensure_npm_packages() {
+  local marker=$HEARTH_ROOT/node_modules/.hearth-lock.sha256 want
+  want=$(sha256sum "$HEARTH_ROOT/package-lock.json" | cut -d' ' -f1)
+  [ -f "$marker" ] && [ "$(cat "$marker")" = "$want" ] && return 0
+  log "installing npm dev packages (npm ci)"
+  (cd "$HEARTH_ROOT" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  echo "$want" > "$marker"
+}
+
+# build_native [BUILD_TYPE]  /  build_wasm [BUILD_TYPE]: configure once, then build incrementally.
+build_native() {
+  local dir=$HEARTH_ROOT/build/native
+  [ -f "$dir/CMakeCache.txt" ] || cmake -S "$HEARTH_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE="${1:-RelWithDebInfo}" -DHEARTH_DEPS_DIR="$HEARTH_CACHE/src" >&2
+  cmake --build "$dir" -j"$(jobs_count)" >&2
+}
+build_wasm() {
+  local dir=$HEARTH_ROOT/build/wasm
+  [ -f "$dir/CMakeCache.txt" ] || emcmake cmake -S "$HEARTH_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE="${1:-Release}" -DHEARTH_DEPS_DIR="$HEARTH_CACHE/src" -DHEARTH_TEST_PREFIX=wasm: >&2
+  cmake --build "$dir" -j"$(jobs_count)" >&2
+}

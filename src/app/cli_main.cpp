@@ -1,0 +1,147 @@
+// hearth — the command-line tool for the district office and for scripting.
+// Same core and session as the browser app; the ledger lives in a folder (NativeFileStore).
+//
+//   hearth [--data DIR] [--lang zh-CN|en] add-worker --name … --id … --mobile … --township CODE
+//   hearth [--data DIR] list [--search TEXT]
+//   hearth [--data DIR] verify
+//   hearth townships
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "catalog.hpp"
+#include "native_file_store.hpp"
+#include "resident_id.hpp"
+#include "session.hpp"
+#include "township.hpp"
+
+namespace {
+
+using namespace hearth;
+
+struct Args {
+  std::string data_dir;
+  std::string lang = "zh-CN";
+  std::string command;
+  std::map<std::string, std::string> options;
+};
+
+std::optional<Args> parse_args(int argc, char** argv) {
+  Args a;
+  if (const char* env = std::getenv("HEARTH_DATA")) a.data_dir = env;
+  if (a.data_dir.empty()) a.data_dir = "hearth-data";
+  if (const char* env = std::getenv("HEARTH_LANG")) a.lang = env;
+  for (int i = 1; i < argc; ++i) {
+    std::string s = argv[i];
+    if (s.rfind("--", 0) == 0) {
+      if (i + 1 >= argc) return std::nullopt;
+      const std::string v = argv[++i];
+      if (s == "--data") a.data_dir = v;
+      else if (s == "--lang") a.lang = v;
+      else a.options[s.substr(2)] = v;
+    } else if (a.command.empty()) {
+      a.command = s;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (a.command.empty()) return std::nullopt;
+  return a;
+}
+
+const char* township_name(std::uint32_t code, const std::string& lang) {
+  const Township* t = kaizhou_townships().find(code);
+  if (!t) return "?";
+  return lang == "en" ? t->name_en.c_str() : t->name_zh.c_str();
+}
+
+int run(const Args& a) {
+  const Catalog& tr = Catalog::builtin(a.lang);
+  if (a.command == "townships") {
+    for (const auto& t : kaizhou_townships().all()) std::printf("%u\t%s\t%s\n", t.code, t.name_zh.c_str(), t.name_en.c_str());
+    return 0;
+  }
+  NativeFileStore store(a.data_dir);
+  SystemClock clock;
+  SodiumRandom random;
+  Session session(store, clock, random);
+  session.open();  // native store: completes synchronously
+  if (session.phase() != Session::Phase::Ready) {
+    const auto& e = *session.open_error();
+    std::cerr << tr.format("cli.error", {tr.format(e.message_key(), {e.detail})}) << " (" << e.detail << ")\n";
+    return 1;
+  }
+  const auto& report = session.load_report();
+  if (a.command == "verify") {
+    if (report.damage) {
+      std::cout << tr.format("cli.verify.damaged", {std::to_string(report.damage->seq), std::string(tr.text(report.damage->message)),
+                                                    report.damage->detail, std::to_string(report.events_loaded)})
+                << "\n";
+      return 1;
+    }
+    std::cout << tr.format("cli.verify.ok", {std::to_string(report.events_loaded), to_hex(session.workspace().ledger().head())}) << "\n";
+    return 0;
+  }
+  if (report.damage)
+    std::cerr << tr.format("app.status.damaged", {std::to_string(report.damage->seq), std::string(tr.text(report.damage->message))}) << "\n";
+
+  if (a.command == "list") {
+    const auto it = a.options.find("search");
+    const auto& workers = session.state().workers();
+    for (auto i : session.state().search_workers(it == a.options.end() ? "" : it->second)) {
+      const Worker& w = workers[i];
+      std::printf("%s\t%s\t%s\t%s\n", w.name.c_str(), ResidentId::mask(w.resident_id).c_str(), w.mobile.c_str(),
+                  township_name(w.township, a.lang));
+    }
+    return 0;
+  }
+  if (a.command == "add-worker") {
+    auto opt = [&](const char* k) {
+      const auto it = a.options.find(k);
+      return it == a.options.end() ? std::string() : it->second;
+    };
+    RegisterWorker cmd{opt("name"), opt("id"), opt("mobile"), 0};
+    const std::string code = opt("township");
+    if (!code.empty() && code.find_first_not_of("0123456789") == std::string::npos && code.size() <= 9)
+      cmd.township = static_cast<std::uint32_t>(std::stoul(code));
+    else if (!code.empty())
+      cmd.township = 1;  // not a code: let the core name it unknown
+    int status = 1;
+    const auto sub = session.submit(cmd, [&](const Session::WriteOutcome& out) {
+      if (out.status == Session::WriteStatus::Saved) {
+        const Worker& w = session.state().workers().back();
+        std::cout << tr.format("cli.saved", {w.name, ResidentId::mask(w.resident_id), std::to_string(w.id.seq)}) << "\n";
+        status = 0;
+      } else {
+        std::cerr << tr.format("workers.status.save_failed", {tr.format(out.error->message_key(), {out.error->detail})}) << "\n";
+      }
+    });
+    if (!sub.problems.empty()) {
+      std::cerr << tr.text("cli.refused") << "\n";
+      for (const auto& p : sub.problems) std::cerr << "  " << (p.field.empty() ? "" : p.field + ": ") << tr.format(p.message, p.args) << "\n";
+      return 1;
+    }
+    return status;
+  }
+  std::cerr << tr.text("cli.usage") << "\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const auto args = parse_args(argc, argv);
+  if (!args) {
+    std::cerr << hearth::Catalog::builtin("zh-CN").text("cli.usage") << "\n";
+    return 2;
+  }
+  try {
+    return run(*args);
+  } catch (const std::exception& e) {
+    std::cerr << hearth::Catalog::builtin(args->lang).format("cli.error", {e.what()}) << "\n";
+    return 1;
+  }
+}

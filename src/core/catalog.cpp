@@ -1,0 +1,63 @@
+#include "catalog.hpp"
+
+#include <stdexcept>
+
+#include "assets.hpp"
+
+namespace hearth {
+
+Catalog Catalog::parse(std::string_view tsv) {
+  Catalog c;
+  std::size_t line_no = 0;
+  while (!tsv.empty()) {
+    const auto nl = tsv.find('\n');
+    std::string_view line = tsv.substr(0, nl);
+    tsv = nl == std::string_view::npos ? std::string_view{} : tsv.substr(nl + 1);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    const auto tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0)
+      throw std::runtime_error("catalog line " + std::to_string(line_no) + ": expected key<TAB>text");
+    std::string text;
+    for (std::size_t i = tab + 1; i < line.size(); ++i) {
+      if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == 'n') {
+        text.push_back('\n');
+        ++i;
+      } else {
+        text.push_back(line[i]);
+      }
+    }
+    if (!c.entries_.emplace(std::string(line.substr(0, tab)), std::move(text)).second)
+      throw std::runtime_error("catalog line " + std::to_string(line_no) + ": duplicate key");
+  }
+  return c;
+}
+
+const Catalog& Catalog::builtin(std::string_view language) {
+  static const Catalog zh = parse(assets::catalog_tsv("zh-CN"));
+  static const Catalog en = parse(assets::catalog_tsv("en"));
+  return language == "en" ? en : zh;
+}
+
+std::string_view Catalog::text(std::string_view key) const {
+  const auto it = entries_.find(std::string(key));
+  return it == entries_.end() ? key : std::string_view(it->second);
+}
+
+std::string Catalog::format(std::string_view key, const std::vector<std::string>& args) const {
+  const std::string_view t = text(key);
+  std::string out;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '{' && i + 2 < t.size() && t[i + 1] >= '0' && t[i + 1] <= '9' && t[i + 2] == '}') {
+      const auto n = static_cast<std::size_t>(t[i + 1] - '0');
+      if (n < args.size()) out += args[n];
+      i += 2;
+    } else {
+      out.push_back(t[i]);
+    }
+  }
+  return out;
+}
+
+}  // namespace hearth

@@ -1,0 +1,40 @@
+// The device's ledger: where its next event goes (sequence number, previous hash, clock),
+// and the check that a run of stored events forms an unbroken chain.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "event.hpp"
+
+namespace hearth {
+
+struct ChainBreak {
+  std::uint64_t seq = 0;    // the first event that does not fit
+  std::string message;      // catalog key: err.ledger.*
+  std::string detail;       // technical detail for the log
+};
+
+class Ledger {
+ public:
+  explicit Ledger(DeviceId device) : device_(device) {}
+
+  const DeviceId& device() const { return device_; }
+  std::uint64_t last_seq() const { return last_seq_; }
+  const Hash256& head() const { return head_; }
+  const Hlc& clock() const { return clock_; }
+
+  // The next event of this device at physical time now_ms, sealed but not yet appended.
+  SealedEvent next(EventBody body, std::int64_t now_ms) const;
+  // Appends an event of this device; refuses one that does not continue the chain.
+  std::optional<ChainBreak> append(const SealedEvent& e);
+
+ private:
+  DeviceId device_;
+  std::uint64_t last_seq_ = 0;
+  Hash256 head_{};
+  Hlc clock_;
+};
+
+}  // namespace hearth

@@ -1,0 +1,18 @@
+// Small UTF-8 helpers for validating and searching what people type.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace hearth {
+
+std::string_view trim(std::string_view s);  // ASCII spaces/tabs/newlines and U+3000 (ideographic space)
+std::size_t utf8_length(std::string_view s);  // code points; invalid bytes count one each
+bool utf8_valid(std::string_view s);
+// Full-width ASCII forms (U+FF01–U+FF5E, typed by Chinese input methods) → ASCII; U+3000 → space.
+std::string fold_fullwidth(std::string_view s);
+std::string ascii_lower(std::string_view s);
+// Case-insensitive (ASCII) substring test; Chinese matches byte for byte.
+bool contains_folded(std::string_view haystack_lower, std::string_view needle_lower);
+
+}  // namespace hearth

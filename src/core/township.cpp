@@ -1,0 +1,65 @@
+#include "township.hpp"
+
+#include <stdexcept>
+
+#include "assets.hpp"
+
+namespace hearth {
+
+namespace {
+std::vector<std::string_view> split(std::string_view line, char sep) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (;;) {
+    const auto pos = line.find(sep, start);
+    out.push_back(line.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+    if (pos == std::string_view::npos) return out;
+    start = pos + 1;
+  }
+}
+}  // namespace
+
+TownshipRegistry TownshipRegistry::parse(std::string_view tsv) {
+  TownshipRegistry r;
+  std::size_t line_no = 0;
+  while (!tsv.empty()) {
+    const auto nl = tsv.find('\n');
+    std::string_view line = tsv.substr(0, nl);
+    tsv = nl == std::string_view::npos ? std::string_view{} : tsv.substr(nl + 1);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    const auto f = split(line, '\t');
+    auto bad = [&](const char* why) {
+      return std::runtime_error("townships line " + std::to_string(line_no) + ": " + why);
+    };
+    if (f.size() != 4) throw bad("expected 4 tab-separated fields");
+    if (f[0].size() != 9 || !f[0].starts_with("500154")) throw bad("code must be 500154 + 3 digits");
+    std::uint32_t code = 0;
+    for (char c : f[0]) {
+      if (c < '0' || c > '9') throw bad("code must be digits");
+      code = code * 10 + static_cast<std::uint32_t>(c - '0');
+    }
+    TownshipKind kind;
+    if (f[3] == "street") kind = TownshipKind::Street;
+    else if (f[3] == "town") kind = TownshipKind::Town;
+    else if (f[3] == "township") kind = TownshipKind::Township;
+    else throw bad("kind must be street, town or township");
+    if (r.find(code)) throw bad("duplicate code");
+    r.units_.push_back({code, std::string(f[1]), std::string(f[2]), kind});
+  }
+  return r;
+}
+
+const Township* TownshipRegistry::find(std::uint32_t code) const {
+  for (const auto& t : units_)
+    if (t.code == code) return &t;
+  return nullptr;
+}
+
+const TownshipRegistry& kaizhou_townships() {
+  static const TownshipRegistry registry = TownshipRegistry::parse(assets::townships_tsv());
+  return registry;
+}
+
+}  // namespace hearth
