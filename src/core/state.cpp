@@ -5,6 +5,7 @@
 namespace hearth {
 
 void State::apply(const Event& e) {
+  ++revision_;
   std::visit([&](const auto& body) { on(e, body); }, e.body);
 }
 

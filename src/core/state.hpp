@@ -16,6 +16,8 @@ class State {
  public:
   void apply(const Event& e);
 
+  // Changes whenever apply() does: views cache derived lists against it.
+  std::uint64_t revision() const { return revision_; }
   const std::vector<Worker>& workers() const { return workers_; }
   const Worker* worker_by_resident_id(std::string_view digits) const;
   // Workers whose name, resident ID or mobile number contains `query` (ASCII case folded;
@@ -28,6 +30,7 @@ class State {
   std::vector<Worker> workers_;
   std::vector<std::string> worker_search_keys_;  // lowercased "name\x1Fid\x1Fmobile", parallel to workers_
   std::unordered_map<std::string, std::uint32_t> by_resident_id_;
+  std::uint64_t revision_ = 0;
 };
 
 }  // namespace hearth

@@ -126,6 +126,7 @@ TEST_CASE("native file store: a torn last frame (crash mid-write) is dropped, th
   std::filesystem::remove_all(dir);
 }
 
+#ifndef __EMSCRIPTEN__  // emscripten's flock() is a no-op; the browser has its own single-writer rule
 TEST_CASE("native file store: a second process cannot open the same ledger", "[session][store]") {
   const auto dir = temp_dir("lock");
   NativeFileStore first(dir);
@@ -138,3 +139,4 @@ TEST_CASE("native file store: a second process cannot open the same ledger", "[s
   CHECK(err2->kind == "conflict");
   std::filesystem::remove_all(dir);
 }
+#endif

@@ -1,0 +1,184 @@
+// Index of this file
+// - strings: the shell's texts, from the translation catalogs (injected at build time)
+// - screens: loading progress and the error screens — never a blank canvas
+// - checks: WebAssembly and WebGL 2 before anything is downloaded
+// - loading: wasm and fonts fetched in parallel with progress; the full CJK font after the first frame
+// - input: the hidden textarea (IME, on-screen keyboards, paste) and touch, handed to the app
+(function () {
+  'use strict';
+
+  // ---- strings ------------------------------------------------------------------------------
+  var language = 'zh-CN';
+  try { language = localStorage.getItem('hearth.language') === 'en' ? 'en' : 'zh-CN'; } catch (e) { /* default */ }
+  document.documentElement.lang = language;
+  function t(key, arg) {
+    var table = window.HEARTH_STRINGS[language] || window.HEARTH_STRINGS['zh-CN'];
+    var s = table[key] || window.HEARTH_STRINGS['zh-CN'][key] || key;
+    return s.replace('{0}', arg === undefined ? '' : String(arg));
+  }
+  document.title = t('shell.title');
+
+  var hearth = window.hearth = window.hearth || {};
+  hearth.version = window.HEARTH_VERSION;
+  hearth.language = language;
+  hearth.ready = false;
+  hearth.fullFont = false;
+
+  // ---- screens ------------------------------------------------------------------------------
+  var splash = document.getElementById('splash');
+  var fill = document.getElementById('bar-fill');
+  document.getElementById('splash-text').textContent = t('shell.loading');
+
+  var fatalShown = false;
+  var errorKeys = { no_wasm: 'shell.error.no_wasm', no_webgl2: 'shell.error.no_webgl2', webgl: 'shell.error.no_webgl2',
+                    storage: 'shell.error.storage', load: 'shell.error.load', crash: 'shell.error.crash' };
+  function fatal(kind, detail) {
+    if (fatalShown) return;
+    fatalShown = true;
+    hearth.fatal = { kind: kind, detail: detail || '' };
+    console.error('[hearth] fatal: ' + kind + (detail ? ' — ' + detail : ''));
+    document.getElementById('fatal-title').textContent = t('shell.error.title');
+    document.getElementById('fatal-text').textContent = t(errorKeys[kind] || 'shell.error.crash', detail || '');
+    document.getElementById('fatal-detail').textContent = detail || '';
+    var retry = document.getElementById('fatal-retry');
+    retry.textContent = t('shell.retry');
+    retry.onclick = function () { location.reload(); };
+    splash.hidden = true;
+    document.getElementById('canvas').style.visibility = 'hidden';
+    document.getElementById('fatal').hidden = false;
+  }
+
+  // ---- checks -------------------------------------------------------------------------------
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') { fatal('no_wasm'); return; }
+  var probe = document.createElement('canvas').getContext('webgl2');
+  if (!probe) { fatal('no_webgl2'); return; }
+  var lose = probe.getExtension('WEBGL_lose_context');
+  if (lose) lose.loseContext();
+
+  // ---- loading ------------------------------------------------------------------------------
+  var progress = {};   // url -> [loaded, total]
+  function showProgress() {
+    var loaded = 0, total = 0, known = true;
+    for (var k in progress) { loaded += progress[k][0]; total += progress[k][1]; if (!progress[k][1]) known = false; }
+    if (known && total > 0) {
+      fill.classList.remove('indeterminate');
+      fill.style.width = Math.min(100, 100 * loaded / total).toFixed(1) + '%';
+      document.getElementById('splash-detail').textContent =
+        (loaded / 1048576).toFixed(1) + ' / ' + (total / 1048576).toFixed(1) + ' MB';
+    }
+  }
+  // fetch with a progress report; rejects with a message naming the file
+  function fetchBytes(url, track) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
+      var total = +(r.headers.get('Content-Length') || 0);
+      if (!track || !r.body || !total) return r.arrayBuffer();
+      progress[url] = [0, total];
+      var reader = r.body.getReader(), chunks = [], got = 0;
+      return (function pump() {
+        return reader.read().then(function (step) {
+          if (step.done) {
+            var out = new Uint8Array(got), o = 0;
+            chunks.forEach(function (c) { out.set(c, o); o += c.length; });
+            return out.buffer;
+          }
+          chunks.push(step.value); got += step.value.length;
+          progress[url][0] = got; showProgress();
+          return pump();
+        });
+      })();
+    }, function (e) { throw new Error(url + ': ' + e.message); });
+  }
+
+  var wasmBytes = fetchBytes('hearth.wasm', true);
+  var baseFonts = Promise.all([fetchBytes('fonts/latin.ttf', true), fetchBytes('fonts/cjk-common.ttf', true)]);
+  wasmBytes.catch(function (e) { fatal('load', e.message); });
+  baseFonts.catch(function (e) { fatal('load', e.message); });
+
+  function addFont(buffer, merge) {
+    var bytes = new Uint8Array(buffer), p = Module._malloc(bytes.length);
+    Module.HEAPU8.set(bytes, p);
+    if (!Module._hearth_add_font(p, bytes.length, merge)) console.warn('[hearth] a font could not be read');   // atlas owns p
+  }
+
+  var Module = window.Module = {
+    canvas: document.getElementById('canvas'),
+    noInitialRun: true,
+    print: function (s) { console.log(s); },
+    printErr: function (s) { console.warn(s); },
+    fatal: fatal,
+    instantiateWasm: function (imports, receive) {
+      wasmBytes.then(function (bytes) { return WebAssembly.instantiate(bytes, imports); })
+        .then(function (r) { receive(r.instance, r.module); })
+        .catch(function (e) { fatal('load', 'hearth.wasm: ' + e.message); });
+      return {};
+    },
+    onRuntimeInitialized: function () { Module.callMain([]); },
+    onMainReady: function () {
+      baseFonts.then(function (fonts) {
+        addFont(fonts[0], 0);
+        addFont(fonts[1], 1);
+        Module._hearth_start();
+      });
+    },
+    onFirstFrame: function () {
+      splash.hidden = true;
+      hearth.ready = true;
+      hearth.firstFrameMs = performance.now();
+      // names can hold rare characters: the full CJK font follows, without holding anyone up
+      fetchBytes('fonts/cjk-full.ttf', false).then(function (buf) {
+        addFont(buf, 1);
+        hearth.fullFont = true;
+      }).catch(function (e) { console.warn('[hearth] full CJK font not loaded: ' + e.message); });
+    },
+    onAbort: function (what) { fatal('crash', String(what)); },
+  };
+  window.addEventListener('error', function (e) {
+    if (e.target && e.target.tagName === 'SCRIPT') fatal('load', e.target.src);
+  }, true);
+
+  var script = document.createElement('script');
+  script.src = 'hearth.js';
+  script.onerror = function () { fatal('load', 'hearth.js'); };
+  document.body.appendChild(script);
+
+  // ---- input --------------------------------------------------------------------------------
+  var ta = document.getElementById('ime'), canvas = Module.canvas;
+  function sendText(s) {
+    s = s.replace(/[\r\n]/g, '');
+    if (!s || !hearth.ready) return;
+    var n = Module.lengthBytesUTF8(s) + 1, p = Module._malloc(n);
+    Module.stringToUTF8(s, p, n);
+    Module._hearth_text_input(p);
+    Module._free(p);
+  }
+  ta.addEventListener('input', function (e) { if (e.isComposing) return; sendText(ta.value); ta.value = ''; });
+  ta.addEventListener('compositionstart', function () { ta.classList.add('composing'); });
+  ta.addEventListener('compositionend', function (e) { ta.classList.remove('composing'); sendText(e.data || ta.value); ta.value = ''; });
+  // While the textarea has focus, text arrives through 'input': keep GLFW's own char path out,
+  // keep keys away from the app while an IME composes, and let the browser do the pasting.
+  window.addEventListener('keypress', function (e) { if (e.target === ta) e.stopImmediatePropagation(); }, true);
+  window.addEventListener('keydown', function (e) {
+    if (e.target !== ta) return;
+    if (e.isComposing || e.keyCode === 229) { e.stopImmediatePropagation(); return; }
+    if ((e.ctrlKey || e.metaKey) && (e.key === 'v' || e.key === 'V')) e.stopImmediatePropagation();
+  }, true);
+
+  // Touch: taps and drags go to the app directly (GLFW 3.1.6 would click at a stale position).
+  function onTouch(phase) {
+    return function (e) {
+      var touch = e.changedTouches[0];
+      if (!touch || !hearth.ready) return;
+      var r = canvas.getBoundingClientRect();
+      Module._hearth_touch(phase, (touch.clientX - r.left) * canvas.width / r.width, (touch.clientY - r.top) * canvas.height / r.height);
+      // run frames inside the gesture, so focusing the textarea may open the on-screen keyboard
+      if (phase === 2) { Module._hearth_run_frame(); Module._hearth_run_frame(); }
+      e.stopImmediatePropagation();
+      e.preventDefault();
+    };
+  }
+  canvas.addEventListener('touchstart', onTouch(0), { capture: true, passive: false });
+  canvas.addEventListener('touchmove', onTouch(1), { capture: true, passive: false });
+  canvas.addEventListener('touchend', onTouch(2), { capture: true, passive: false });
+  canvas.addEventListener('touchcancel', onTouch(2), { capture: true, passive: false });
+})();

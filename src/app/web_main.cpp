@@ -1,0 +1,132 @@
+// Index of this file
+// - WebApp: the browser app's objects (store, clock, session, views)
+// - run_frame: one frame (canvas size, ImGui frame, automation hook, GL draw)
+// - main / hearth_start: set-up, then the frame loop once the page has handed over the fonts
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <memory>
+
+#include "app_ui.hpp"
+#include "automation.hpp"
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "session.hpp"
+#include "theme.hpp"
+#include "web_app.hpp"
+#include "web_idb_store.hpp"
+
+// web/app_bridge.js
+extern "C" {
+void hearth_js_fit_canvas(void);
+double hearth_js_device_pixel_ratio(void);
+void hearth_js_publish_items(const char* json);
+void hearth_js_frame_done(int frame);
+void hearth_js_main_ready(void);
+int hearth_js_language(char* out, int size);
+void hearth_js_set_language(const char* language);
+void hearth_js_fatal(const char* kind, const char* detail);
+}
+
+namespace hearth::web {
+
+namespace {
+struct WebApp {
+  GLFWwindow* window = nullptr;
+  float dpr = 0.0f;
+  int frame = 0;
+  WebIdbStore store;
+  SystemClock clock;
+  SodiumRandom random;
+  Session session{store, clock, random};
+  ui::I18n i18n;
+  ui::AppUi ui{session, i18n};
+};
+std::unique_ptr<WebApp> g_app;
+}  // namespace
+
+GLFWwindow* window() { return g_app->window; }
+float device_pixel_ratio() { return g_app->dpr; }
+
+void run_frame() {
+  WebApp& app = *g_app;
+  hearth_js_fit_canvas();  // backing store = CSS size × devicePixelRatio: sharp text
+  const float dpr = static_cast<float>(hearth_js_device_pixel_ratio());
+  if (dpr != app.dpr) {
+    app.dpr = dpr;
+    ui::apply_theme(dpr);
+  }
+  int width = 0, height = 0;
+  emscripten_get_canvas_element_size("#canvas", &width, &height);
+  glfwPollEvents();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));  // device pixels
+  io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+  ImGui::NewFrame();
+  ui::automation::begin_frame(dpr);
+  app.ui.draw(dpr);
+  ImGui::Render();
+  ui::automation::end_frame([](const std::string& json) { hearth_js_publish_items(json.c_str()); });
+  glViewport(0, 0, width, height);
+  const ImVec4 bg = ui::palette().background;
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  sync_text_input();
+  hearth_js_frame_done(++app.frame);
+}
+
+}  // namespace hearth::web
+
+int main() {
+  using namespace hearth;
+  if (!glfwInit()) {
+    hearth_js_fatal("webgl", "glfwInit failed");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  hearth_js_fit_canvas();
+  int width = 0, height = 0;
+  emscripten_get_canvas_element_size("#canvas", &width, &height);
+  web::g_app = std::make_unique<web::WebApp>();
+  web::WebApp& app = *web::g_app;
+  app.window = glfwCreateWindow(width, height, "Hearth", nullptr, nullptr);
+  if (!app.window) {
+    hearth_js_fatal("webgl", "WebGL 2 context could not be created");
+    return 1;
+  }
+  glfwMakeContextCurrent(app.window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // nothing of the UI's layout is persisted
+  ui::automation::install();
+  app.dpr = static_cast<float>(hearth_js_device_pixel_ratio());
+  ui::apply_theme(app.dpr);
+  ImGui_ImplGlfw_InitForOpenGL(app.window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  web::install_input_callbacks();
+
+  char language[16] = {};
+  hearth_js_language(language, sizeof language);
+  app.i18n.set_language(language);
+  app.ui.on_language_changed = [](const std::string& lang) { hearth_js_set_language(lang.c_str()); };
+
+  app.session.open([&app] {
+    // Without local storage nothing typed could be saved: say so plainly instead of a form.
+    if (app.session.phase() == Session::Phase::OpenFailed && app.session.open_error()->kind == "unavailable")
+      hearth_js_fatal("storage", app.session.open_error()->detail.c_str());
+  });
+  hearth_js_main_ready();  // the page now hands over the fonts and calls hearth_start()
+  return 0;
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void hearth_start() { emscripten_set_main_loop(hearth::web::run_frame, 0, false); }

@@ -1,0 +1,109 @@
+#include "widgets.hpp"
+
+#include "automation.hpp"
+#include "imgui_stdlib.h"
+#include "theme.hpp"
+#include "township.hpp"
+
+namespace hearth::ui {
+
+namespace {
+void problem_line(const Problem* problem, const I18n& i18n, const char* field) {
+  if (!problem) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+  const std::string text = i18n.trf(problem->message.c_str(), problem->args);
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+  automation::text_last("error", text, field);
+}
+
+void field_label(const char* label, bool has_problem) {
+  if (has_problem) ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+  ImGui::TextUnformatted(label);
+  if (has_problem) ImGui::PopStyleColor();
+}
+}  // namespace
+
+bool text_field(const char* id, const char* label, std::string& value, const char* hint, const Problem* problem,
+                const I18n& i18n, bool* submitted, bool focus) {
+  ImGui::PushID(id);
+  field_label(label, problem != nullptr);
+  if (problem) ImGui::PushStyleColor(ImGuiCol_Border, palette().error);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (focus) ImGui::SetKeyboardFocusHere();
+  const bool enter = ImGui::InputTextWithHint("##input", hint, &value, ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool edited = ImGui::IsItemEdited();
+  automation::annotate_last("input", label, value);
+  if (problem) ImGui::PopStyleColor();
+  if (submitted) *submitted = enter;
+  problem_line(problem, i18n, id);
+  ImGui::PopID();
+  return edited;
+}
+
+bool township_field(const char* id, const char* label, std::uint32_t& code, const Problem* problem, const I18n& i18n) {
+  ImGui::PushID(id);
+  field_label(label, problem != nullptr);
+  if (problem) ImGui::PushStyleColor(ImGuiCol_Border, palette().error);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  const std::string current = code ? i18n.township(code) : i18n.tr("workers.field.township.choose");
+  bool changed = false;
+  const bool open = ImGui::BeginCombo("##combo", current.c_str(), ImGuiComboFlags_HeightLarge);
+  automation::annotate_last("combo", label, code ? current : std::string());
+  if (problem) ImGui::PopStyleColor();
+  if (open) {
+    for (const auto& t : kaizhou_townships().all()) {
+      const std::string name = i18n.english() ? t.name_en : t.name_zh;
+      const bool selected = t.code == code;
+      ImGui::PushID(static_cast<int>(t.code));
+      if (ImGui::Selectable(name.c_str(), selected, 0, ImVec2(0, ImGui::GetFrameHeight()))) {
+        code = t.code;
+        changed = true;
+      }
+      automation::annotate_last("option");
+      if (selected) ImGui::SetItemDefaultFocus();
+      ImGui::PopID();
+    }
+    ImGui::EndCombo();
+  }
+  problem_line(problem, i18n, id);
+  ImGui::PopID();
+  return changed;
+}
+
+namespace {
+bool button(const char* label, bool enabled, float width, bool primary) {
+  if (!primary) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.90f, 0.92f, 0.95f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.85f, 0.88f, 0.92f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.80f, 0.84f, 0.89f, 1.0f));
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, primary ? ImVec4(1, 1, 1, 1) : palette().text);
+  ImGui::BeginDisabled(!enabled);
+  const bool pressed = ImGui::Button(label, ImVec2(width, 0));
+  ImGui::EndDisabled();
+  ImGui::PopStyleColor(primary ? 1 : 4);
+  return pressed;
+}
+}  // namespace
+
+bool primary_button(const char* label, bool enabled, float width) { return button(label, enabled, width, true); }
+bool secondary_button(const char* label, bool enabled, float width) { return button(label, enabled, width, false); }
+
+void message(const char* role, const std::string& text) {
+  const Palette& p = palette();
+  const std::string_view r(role);
+  const ImVec4 colour = r == "error" ? p.error : r == "success" ? p.success : r == "notice" ? p.muted : p.text;
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+  automation::text_last(role, text);
+}
+
+void muted_text(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
+
+}  // namespace hearth::ui

@@ -1,0 +1,27 @@
+// Form widgets shared by the views: labelled fields with their error in place, buttons,
+// status lines. Each reports itself to the automation hook with its visible label.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "i18n.hpp"
+#include "imgui.h"
+#include "problem.hpp"
+
+namespace hearth::ui {
+
+// Label above, input across, hint in grey, the problem (if any) in red below.
+// Returns true when the text was edited this frame; `submitted` is set when Enter was pressed.
+bool text_field(const char* id, const char* label, std::string& value, const char* hint, const Problem* problem,
+                const I18n& i18n, bool* submitted = nullptr, bool focus = false);
+// The township chooser: the 40 units of the shipped registry, streets first.
+bool township_field(const char* id, const char* label, std::uint32_t& code, const Problem* problem, const I18n& i18n);
+
+bool primary_button(const char* label, bool enabled = true, float width = 0.0f);
+bool secondary_button(const char* label, bool enabled = true, float width = 0.0f);
+
+// A wrapped line in a role colour ("error", "status", "success", "notice"), published for automation.
+void message(const char* role, const std::string& text);
+void muted_text(const char* text);
+
+}  // namespace hearth::ui

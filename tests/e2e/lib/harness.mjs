@@ -1,0 +1,126 @@
+// End-to-end harness: serves build/wasm/dist, drives Debian's Chromium with playwright-core,
+// and finds the app's items through its automation hook (window.hearth.items, docs/testing.md),
+// so tests click and type where a person would.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../../scripts/lib/static-server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '../../..');
+export const DIST = process.env.HEARTH_DIST || path.join(ROOT, 'build/wasm/dist');
+export const ARTIFACTS = path.join(ROOT, 'tests/e2e/artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+export const DESKTOP = { viewport: { width: 1280, height: 800 } };
+export const TABLET = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
+
+export async function serve(port = 0) {
+  const server = await startServer(DIST, port);
+  return { server, url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+// A page of the app, loaded and showing its first frame. Console errors are collected.
+export async function openApp(context, url) {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  await page.goto(url);
+  await waitReady(page);
+  return page;
+}
+
+export async function waitReady(page) {
+  // ready = first frame drawn and the local database opened (no "loading" line on screen)
+  await page.waitForFunction(() => window.hearth && (window.hearth.fatal ||
+    (window.hearth.ready && window.hearth.items && !window.hearth.items.some((i) => i.role === 'loading'))), null, { timeout: 60000 });
+  const fatal = await page.evaluate(() => window.hearth.fatal);
+  if (fatal) throw new Error(`the app showed its error screen: ${fatal.kind} ${fatal.detail}`);
+}
+
+export async function frames(page, n = 2) {
+  const start = await page.evaluate(() => window.hearth.frame);
+  await page.waitForFunction((s) => window.hearth.frame >= s, start + n, { timeout: 30000 });
+}
+
+export const items = (page) => page.evaluate(() => window.hearth.items || []);
+
+// The first published item that matches: { label } exactly, or { includes }, optionally of a kind/role/field.
+const matches = (it, q) => (q.label === undefined || it.label === q.label) && (q.includes === undefined || it.label.includes(q.includes)) &&
+  (q.kind === undefined || it.kind === q.kind) && (q.role === undefined || it.role === q.role) && (q.field === undefined || it.field === q.field);
+
+// The first published item that matches: { label } exactly, or { includes }, optionally of a kind/role/field.
+export async function find(page, q, { timeout = 15000 } = {}) {
+  const handle = await page.waitForFunction(([q, matchesSrc]) => {
+    const m = new Function('return ' + matchesSrc)();
+    return (window.hearth.items || []).find((it) => m(it, q)) || null;
+  }, [q, matches.toString()], { timeout, polling: 50 }).catch(() => null);
+  if (!handle) {
+    const seen = (await items(page)).map((i) => `${i.kind}:${i.label}`).join(' | ');
+    throw new Error(`no item ${JSON.stringify(q)} on screen; seen: ${seen}`);
+  }
+  return handle.jsonValue();
+}
+
+export async function absent(page, q) {
+  return !(await items(page)).some((it) => matches(it, q));
+}
+
+const centre = (it) => ({ x: it.x + it.w / 2, y: it.y + it.h / 2 });
+
+export async function click(page, q) {
+  const it = await find(page, q);
+  const c = centre(it);
+  await page.mouse.click(c.x, c.y);
+  await frames(page, 2);
+  return it;
+}
+
+export async function tap(page, q) {
+  const it = await find(page, q);
+  const c = centre(it);
+  await page.touchscreen.tap(c.x, c.y);
+  await frames(page, 2);
+  return it;
+}
+
+// Focus a text field by its label and enter text the way an input method commits it.
+export async function typeInto(page, label, text, { touch = false } = {}) {
+  await (touch ? tap : click)(page, { label, kind: 'input' });
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime', null, { timeout: 5000 });
+  await page.keyboard.insertText(text);
+  await frames(page, 2);
+}
+
+export async function chooseTownship(page, name, { touch = false } = {}) {
+  await (touch ? tap : click)(page, { kind: 'combo' });
+  await (touch ? tap : click)(page, { label: name, kind: 'option' });
+}
+
+// Everything stored in the app's IndexedDB for this origin.
+export function storedEvents(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const r = indexedDB.open('hearth');
+    r.onerror = () => reject(r.error);
+    r.onsuccess = () => {
+      const db = r.result;
+      if (!db.objectStoreNames.contains('events')) { db.close(); resolve([]); return; }
+      const g = db.transaction('events').objectStore('events').getAllKeys();
+      g.onsuccess = () => { db.close(); resolve(g.result); };
+      g.onerror = () => reject(g.error);
+    };
+  }));
+}
+
+export async function screenshot(page, name) {
+  await frames(page, 3);
+  await page.screenshot({ path: path.join(ARTIFACTS, name) });
+}

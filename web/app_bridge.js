@@ -1,0 +1,51 @@
+// JS side of the browser front (linked with --js-library): canvas size and pixel ratio, the
+// hidden textarea for IME and on-screen keyboards, the language preference, the automation
+// hook (window.hearth, see docs/testing.md) and the page's error screens (shell/loader.js).
+mergeInto(LibraryManager.library, {
+  hearth_js_fit_canvas: function () {
+    var c = Module['canvas'], dpr = window.devicePixelRatio || 1;
+    var w = Math.max(1, Math.round(c.clientWidth * dpr)), h = Math.max(1, Math.round(c.clientHeight * dpr));
+    if (c.width !== w || c.height !== h) { c.width = w; c.height = h; }
+  },
+  hearth_js_device_pixel_ratio: function () { return window.devicePixelRatio || 1; },
+
+  // Keep the hidden textarea at ImGui's caret, focused exactly while ImGui wants text.
+  hearth_js_ime: function (want, x, y, h, dpr) {
+    var ta = document.getElementById('ime'), c = Module['canvas'];
+    if (!ta) return;
+    var r = c.getBoundingClientRect();
+    ta.style.left = (r.left + x / dpr) + 'px';
+    ta.style.top = (r.top + y / dpr) + 'px';
+    ta.style.height = Math.max(1, h / dpr) + 'px';
+    if (want && document.activeElement !== ta) ta.focus({ preventScroll: true });
+    if (!want && document.activeElement === ta) { ta.blur(); ta.value = ''; }
+  },
+
+  hearth_js_publish_items: function (json) {
+    window.hearth = window.hearth || {};
+    window.hearth.items = JSON.parse(UTF8ToString(json));
+  },
+  hearth_js_frame_done: function (n) {
+    var h = window.hearth = window.hearth || {};
+    h.frame = n;
+    if (n === 1 && Module['onFirstFrame']) Module['onFirstFrame']();
+  },
+  hearth_js_main_ready: function () { if (Module['onMainReady']) Module['onMainReady'](); },
+
+  hearth_js_language: function (out, size) {
+    var lang = 'zh-CN';
+    try { lang = localStorage.getItem('hearth.language') || 'zh-CN'; } catch (e) { /* storage blocked: default */ }
+    stringToUTF8(lang, out, size);
+    return 0;
+  },
+  hearth_js_set_language: function (lang) {
+    lang = UTF8ToString(lang);
+    try { localStorage.setItem('hearth.language', lang); } catch (e) { /* not critical: the default applies next time */ }
+    document.documentElement.lang = lang;
+    window.hearth = window.hearth || {};
+    window.hearth.language = lang;
+  },
+  hearth_js_fatal: function (kind, detail) {
+    if (Module['fatal']) Module['fatal'](UTF8ToString(kind), UTF8ToString(detail));
+  },
+});
