@@ -111,3 +111,9 @@ EMSCRIPTEN_KEEPALIVE int hearth_add_font(void* data, int size, int merge) {
 }
 
 }  // extern "C"
+
+// For tests and diagnostics: can the current fonts draw this code point?
+extern "C" EMSCRIPTEN_KEEPALIVE int hearth_font_has_glyph(unsigned codepoint) {
+  ImFont* font = ImGui::GetIO().FontDefault ? ImGui::GetIO().FontDefault : ImGui::GetFont();
+  return font && font->IsGlyphInFont(static_cast<ImWchar>(codepoint)) ? 1 : 0;
+}

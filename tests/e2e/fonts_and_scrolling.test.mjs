@@ -1,0 +1,110 @@
+// Fonts: the app is usable before the full CJK font arrives, and rare characters in names
+// render once it has. Scrolling: a long register moves by mouse wheel and by a dragging finger,
+// and a drag is not mistaken for a tap.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { serve, launch, openApp, find, items, frames, typeInto, ROOT, DESKTOP, TABLET } from './lib/harness.mjs';
+
+let app, browser, dir;
+before(async () => { app = await serve(); browser = await launch(); dir = mkdtempSync(path.join(tmpdir(), 'hearth-scroll-')); });
+after(async () => { await browser?.close(); await app?.close(); rmSync(dir, { recursive: true, force: true }); });
+
+const hasGlyph = (page, ch) => page.evaluate((cp) => Module._hearth_font_has_glyph(cp) === 1, ch.codePointAt(0));
+
+test('the first frame comes with the common font; the full CJK font follows for rare name characters', async () => {
+  const context = await browser.newContext(DESKTOP);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await context.route('**/fonts/cjk-full.ttf', async (route) => { await held; await route.continue(); });
+  const page = await openApp(context, app.url);
+  assert.equal(await page.evaluate(() => window.hearth.fullFont), false);
+  assert.equal(await hasGlyph(page, '张'), true, 'common hanzi are in the first font');
+  assert.equal(await hasGlyph(page, '堃'), false, '堃 (not in GB 2312) waits for the full font');
+  await typeInto(page, '姓名', '王堃');  // typing works meanwhile
+  release();
+  await page.waitForFunction(() => window.hearth.fullFont === true, null, { timeout: 30000 });
+  assert.equal(await hasGlyph(page, '堃'), true);
+  assert.equal((await find(page, { label: '姓名', kind: 'input' })).value, '王堃');
+  await context.close();
+});
+
+// 40 workers written by the native tool, planted in this origin's IndexedDB.
+function longLedger() {
+  const surnames = [...'赵钱孙李周吴郑王'], given = [...'明华英芳军'];
+  for (let i = 0; i < 40; i++) {
+    const first17 = '50015419900101' + String(100 + i);
+    const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const sum = [...first17].reduce((s, d, k) => s + Number(d) * w[k], 0);
+    const id = first17 + '10X98765432'[sum % 11];
+    execFileSync(path.join(ROOT, 'build/native/src/hearth'),
+      ['--data', dir, 'add-worker', '--name', surnames[i % 8] + given[Math.floor(i / 8)], '--id', id, '--mobile', `1380000${String(1000 + i)}`, '--township', '500154002']);
+  }
+  const device = [...Buffer.from(readFileSync(path.join(dir, 'device'), 'utf8').trim(), 'hex')];
+  const log = readFileSync(path.join(dir, 'events.log'));
+  const events = [];
+  for (let o = 0; o < log.length;) { const n = log.readUInt32LE(o); events.push([...log.subarray(o + 4, o + 4 + n)]); o += 4 + n; }
+  return { device, events };
+}
+
+async function openWithLedger(options, ledger) {
+  const context = await browser.newContext(options);
+  const seed = await context.newPage();
+  await seed.goto(app.url + 'not-the-app');
+  await seed.evaluate((l) => new Promise((resolve, reject) => {
+    const r = indexedDB.open('hearth', 1);
+    r.onupgradeneeded = () => { r.result.createObjectStore('meta'); r.result.createObjectStore('events'); };
+    r.onsuccess = () => {
+      const tx = r.result.transaction(['meta', 'events'], 'readwrite');
+      tx.objectStore('meta').put(new Uint8Array(l.device).buffer, 'device');
+      l.events.forEach((e, i) => tx.objectStore('events').put(new Uint8Array(e).buffer, i + 1));
+      tx.oncomplete = () => { r.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+    r.onerror = () => reject(r.error);
+  }), ledger);
+  await seed.close();
+  return { context, page: await openApp(context, app.url) };
+}
+
+const firstRow = async (page) => (await items(page)).find((i) => i.kind === 'row');
+
+let ledger;
+test('a long register scrolls with the mouse wheel', async () => {
+  ledger = longLedger();
+  const { context, page } = await openWithLedger(DESKTOP, ledger);
+  await find(page, { role: 'count', label: '共 40 人' });
+  const before = await firstRow(page);
+  assert.match(before.label, /^王军 /, 'newest first');
+  await page.mouse.move(before.x + 200, before.y + 100);
+  await page.mouse.wheel(0, 600);
+  await frames(page, 4);
+  const after = await firstRow(page);
+  assert.notEqual(after.label, before.label, 'the list moved');
+  assert.ok((await items(page)).filter((i) => i.kind === 'row').length < 40, 'only visible rows are drawn');
+  await context.close();
+});
+
+test('on a tablet a finger drag scrolls the list and does not select anything', async () => {
+  const { context, page } = await openWithLedger(TABLET, ledger);
+  const before = await firstRow(page);
+  const focusedBefore = (await items(page)).filter((i) => i.focused).map((i) => i.label);
+  assert.deepEqual(focusedBefore, ['姓名'], 'the form starts with the name field active');
+  const cdp = await context.newCDPSession(page);
+  const x = before.x + 150, y0 = before.y + 300;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+  for (let k = 1; k <= 12; k++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 - k * 25 }] });
+    await frames(page, 1);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await frames(page, 3);
+  const after = await firstRow(page);
+  assert.notEqual(after.label, before.label, 'the list followed the finger');
+  // a tap on the list would have taken focus away from the form's active field
+  assert.deepEqual((await items(page)).filter((i) => i.focused).map((i) => i.label), focusedBefore, 'the drag clicked nothing');
+  await context.close();
+});
