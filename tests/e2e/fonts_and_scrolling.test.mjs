@@ -72,9 +72,9 @@ async function openWithLedger(options, ledger) {
 
 const firstRow = async (page) => (await items(page)).find((i) => i.kind === 'row');
 
-let ledger;
+let ledger;  // made once, by whichever test runs first
 test('a long register scrolls with the mouse wheel', async () => {
-  ledger = longLedger();
+  ledger ??= longLedger();
   const { context, page } = await openWithLedger(DESKTOP, ledger);
   await find(page, { role: 'count', label: '共 40 人' });
   const before = await firstRow(page);
@@ -89,6 +89,7 @@ test('a long register scrolls with the mouse wheel', async () => {
 });
 
 test('on a tablet a finger drag scrolls the list and does not select anything', async () => {
+  ledger ??= longLedger();
   const { context, page } = await openWithLedger(TABLET, ledger);
   const before = await firstRow(page);
   const focusedBefore = (await items(page)).filter((i) => i.focused).map((i) => i.label);
