@@ -3,19 +3,13 @@
 #include <stdexcept>
 
 #include "assets.hpp"
+#include "text.hpp"
 
 namespace hearth {
 
 Catalog Catalog::parse(std::string_view tsv) {
   Catalog c;
-  std::size_t line_no = 0;
-  while (!tsv.empty()) {
-    const auto nl = tsv.find('\n');
-    std::string_view line = tsv.substr(0, nl);
-    tsv = nl == std::string_view::npos ? std::string_view{} : tsv.substr(nl + 1);
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
+  for_each_data_line(tsv, [&](std::size_t line_no, std::string_view line) {
     const auto tab = line.find('\t');
     if (tab == std::string_view::npos || tab == 0)
       throw std::runtime_error("catalog line " + std::to_string(line_no) + ": expected key<TAB>text");
@@ -30,7 +24,7 @@ Catalog Catalog::parse(std::string_view tsv) {
     }
     if (!c.entries_.emplace(std::string(line.substr(0, tab)), std::move(text)).second)
       throw std::runtime_error("catalog line " + std::to_string(line_no) + ": duplicate key");
-  }
+  });
   return c;
 }
 

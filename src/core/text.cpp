@@ -72,4 +72,17 @@ bool contains_folded(std::string_view haystack_lower, std::string_view needle_lo
   return haystack_lower.find(needle_lower) != std::string_view::npos;
 }
 
+void for_each_data_line(std::string_view text, const std::function<void(std::size_t, std::string_view)>& fn) {
+  std::size_t line_no = 0;
+  while (!text.empty()) {
+    const auto nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    fn(line_no, line);
+  }
+}
+
 }  // namespace hearth

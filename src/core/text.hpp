@@ -2,6 +2,7 @@
 #pragma once
 #include <cstddef>
 #include <string>
+#include <functional>
 #include <string_view>
 
 namespace hearth {
@@ -14,5 +15,9 @@ std::string fold_fullwidth(std::string_view s);
 std::string ascii_lower(std::string_view s);
 // Case-insensitive (ASCII) substring test; Chinese matches byte for byte.
 bool contains_folded(std::string_view haystack_lower, std::string_view needle_lower);
+
+// Calls fn(line_number, line) for each line of a data file (assets/*.tsv), without its line
+// break and without a trailing '\r'; blank lines and '#' comment lines are skipped.
+void for_each_data_line(std::string_view text, const std::function<void(std::size_t, std::string_view)>& fn);
 
 }  // namespace hearth

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "assets.hpp"
+#include "text.hpp"
 
 namespace hearth {
 
@@ -21,14 +22,7 @@ std::vector<std::string_view> split(std::string_view line, char sep) {
 
 TownshipRegistry TownshipRegistry::parse(std::string_view tsv) {
   TownshipRegistry r;
-  std::size_t line_no = 0;
-  while (!tsv.empty()) {
-    const auto nl = tsv.find('\n');
-    std::string_view line = tsv.substr(0, nl);
-    tsv = nl == std::string_view::npos ? std::string_view{} : tsv.substr(nl + 1);
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
+  for_each_data_line(tsv, [&](std::size_t line_no, std::string_view line) {
     const auto f = split(line, '\t');
     auto bad = [&](const char* why) {
       return std::runtime_error("townships line " + std::to_string(line_no) + ": " + why);
@@ -47,7 +41,7 @@ TownshipRegistry TownshipRegistry::parse(std::string_view tsv) {
     else throw bad("kind must be street, town or township");
     if (r.find(code)) throw bad("duplicate code");
     r.units_.push_back({code, std::string(f[1]), std::string(f[2]), kind});
-  }
+  });
   return r;
 }
 

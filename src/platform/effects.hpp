@@ -42,6 +42,10 @@ struct PendingEvent {
   std::vector<std::uint8_t> bytes;
 };
 
+// A batch of events as one buffer: per event [u32 little-endian length][bytes]. The native
+// store's file and the web store's hand-over to JS both use it.
+std::vector<std::uint8_t> frame_events(const std::vector<PendingEvent>& events);
+
 // Where the ledger lives. Every call completes through its callback — at once natively, later
 // in the browser — and an append's callback reports success only once the data is durable.
 class EventStore {

@@ -111,13 +111,7 @@ void NativeFileStore::append(std::vector<PendingEvent> events, AppendDone done) 
   for (std::size_t i = 0; i < events.size(); ++i)
     if (events[i].seq != last_seq_ + 1 + i)
       return done(StoreError{"conflict", "event " + std::to_string(events[i].seq) + " does not follow " + std::to_string(last_seq_ + i)});
-  std::vector<std::uint8_t> frames;
-  for (const auto& e : events) {
-    const auto n = static_cast<std::uint32_t>(e.bytes.size());
-    const std::uint8_t len_le[4] = {std::uint8_t(n), std::uint8_t(n >> 8), std::uint8_t(n >> 16), std::uint8_t(n >> 24)};
-    frames.insert(frames.end(), len_le, len_le + 4);
-    frames.insert(frames.end(), e.bytes.begin(), e.bytes.end());
-  }
+  const std::vector<std::uint8_t> frames = frame_events(events);
   const std::string log = (dir_ / "events.log").string();
   const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (fd < 0) return done(errno_error(log));

@@ -56,13 +56,7 @@ void WebIdbStore::open(const DeviceId& device_if_new, OpenDone done) {
 
 void WebIdbStore::append(std::vector<PendingEvent> events, AppendDone done) {
   if (events.empty()) return done(std::nullopt);
-  std::vector<std::uint8_t> frames;
-  for (const auto& e : events) {
-    const auto n = static_cast<std::uint32_t>(e.bytes.size());
-    const std::uint8_t len_le[4] = {std::uint8_t(n), std::uint8_t(n >> 8), std::uint8_t(n >> 16), std::uint8_t(n >> 24)};
-    frames.insert(frames.end(), len_le, len_le + 4);
-    frames.insert(frames.end(), e.bytes.begin(), e.bytes.end());
-  }
+  const std::vector<std::uint8_t> frames = frame_events(events);
   const int req = remember([done = std::move(done)](std::optional<StoreError> err, std::vector<std::uint8_t>) { done(std::move(err)); });
   hearth_idb_append(frames.data(), frames.size(), static_cast<double>(events.front().seq), static_cast<int>(events.size()), req);
 }

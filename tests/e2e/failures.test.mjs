@@ -23,6 +23,24 @@ async function errorScreen(context, init) {
   };
 }
 
+test('while loading, the page shows progress in the chosen language, never a blank canvas', async () => {
+  const context = await browser.newContext(DESKTOP);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await context.route('**/hearth.wasm', async (route) => { await held; await route.continue(); });
+  const page = await context.newPage();
+  await page.goto(app.url);
+  await page.waitForSelector('#splash', { state: 'visible' });
+  assert.equal(await page.textContent('#splash-text'), '正在加载家政通…');
+  await page.waitForFunction(() => document.getElementById('bar-fill').style.width !== '', null, { timeout: 10000 });
+  assert.match(await page.textContent('#splash-detail'), /MB/, 'bytes loaded are shown');
+  assert.equal(await page.evaluate(() => window.hearth.ready), false);
+  release();
+  await page.waitForFunction(() => window.hearth.ready === true, null, { timeout: 30000 });
+  assert.equal(await page.isVisible('#splash'), false, 'the splash gives way to the app');
+  await context.close();
+});
+
 test('no WebAssembly: a translated explanation, not a blank page', async () => {
   const context = await browser.newContext(DESKTOP);
   const s = await errorScreen(context, () => { delete window.WebAssembly; });

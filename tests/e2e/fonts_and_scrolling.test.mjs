@@ -3,15 +3,13 @@
 // and a drag is not mistaken for a tap.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { serve, launch, openApp, find, items, frames, typeInto, ROOT, DESKTOP, TABLET } from './lib/harness.mjs';
+import { rmSync } from 'node:fs';
+import { serve, launch, openApp, find, items, frames, typeInto, nativeLedger, openWithLedger, residentId, DESKTOP, TABLET } from './lib/harness.mjs';
 
-let app, browser, dir;
-before(async () => { app = await serve(); browser = await launch(); dir = mkdtempSync(path.join(tmpdir(), 'hearth-scroll-')); });
-after(async () => { await browser?.close(); await app?.close(); rmSync(dir, { recursive: true, force: true }); });
+let app, browser;
+const folders = [];
+before(async () => { app = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await app?.close(); folders.forEach((d) => rmSync(d, { recursive: true, force: true })); });
 
 const hasGlyph = (page, ch) => page.evaluate((cp) => Module._hearth_font_has_glyph(cp) === 1, ch.codePointAt(0));
 
@@ -35,39 +33,11 @@ test('the first frame comes with the common font; the full CJK font follows for 
 // 40 workers written by the native tool, planted in this origin's IndexedDB.
 function longLedger() {
   const surnames = [...'赵钱孙李周吴郑王'], given = [...'明华英芳军'];
-  for (let i = 0; i < 40; i++) {
-    const first17 = '50015419900101' + String(100 + i);
-    const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    const sum = [...first17].reduce((s, d, k) => s + Number(d) * w[k], 0);
-    const id = first17 + '10X98765432'[sum % 11];
-    execFileSync(path.join(ROOT, 'build/native/src/hearth'),
-      ['--data', dir, 'add-worker', '--name', surnames[i % 8] + given[Math.floor(i / 8)], '--id', id, '--mobile', `1380000${String(1000 + i)}`, '--township', '500154002']);
-  }
-  const device = [...Buffer.from(readFileSync(path.join(dir, 'device'), 'utf8').trim(), 'hex')];
-  const log = readFileSync(path.join(dir, 'events.log'));
-  const events = [];
-  for (let o = 0; o < log.length;) { const n = log.readUInt32LE(o); events.push([...log.subarray(o + 4, o + 4 + n)]); o += 4 + n; }
-  return { device, events };
-}
-
-async function openWithLedger(options, ledger) {
-  const context = await browser.newContext(options);
-  const seed = await context.newPage();
-  await seed.goto(app.url + 'not-the-app');
-  await seed.evaluate((l) => new Promise((resolve, reject) => {
-    const r = indexedDB.open('hearth', 1);
-    r.onupgradeneeded = () => { r.result.createObjectStore('meta'); r.result.createObjectStore('events'); };
-    r.onsuccess = () => {
-      const tx = r.result.transaction(['meta', 'events'], 'readwrite');
-      tx.objectStore('meta').put(new Uint8Array(l.device).buffer, 'device');
-      l.events.forEach((e, i) => tx.objectStore('events').put(new Uint8Array(e).buffer, i + 1));
-      tx.oncomplete = () => { r.result.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-    r.onerror = () => reject(r.error);
-  }), ledger);
-  await seed.close();
-  return { context, page: await openApp(context, app.url) };
+  const people = Array.from({ length: 40 }, (_, i) =>
+    [surnames[i % 8] + given[Math.floor(i / 8)], residentId('50015419900101' + String(100 + i)), `1380000${1000 + i}`, 500154002]);
+  const ledger = nativeLedger(people);
+  folders.push(ledger.dir);
+  return ledger;
 }
 
 const firstRow = async (page) => (await items(page)).find((i) => i.kind === 'row');
@@ -75,7 +45,8 @@ const firstRow = async (page) => (await items(page)).find((i) => i.kind === 'row
 let ledger;  // made once, by whichever test runs first
 test('a long register scrolls with the mouse wheel', async () => {
   ledger ??= longLedger();
-  const { context, page } = await openWithLedger(DESKTOP, ledger);
+  const context = await browser.newContext(DESKTOP);
+  const page = await openWithLedger(context, app.url, ledger);
   await find(page, { role: 'count', label: '共 40 人' });
   const before = await firstRow(page);
   assert.match(before.label, /^王军 /, 'newest first');
@@ -90,7 +61,8 @@ test('a long register scrolls with the mouse wheel', async () => {
 
 test('on a tablet a finger drag scrolls the list and does not select anything', async () => {
   ledger ??= longLedger();
-  const { context, page } = await openWithLedger(TABLET, ledger);
+  const context = await browser.newContext(TABLET);
+  const page = await openWithLedger(context, app.url, ledger);
   const before = await firstRow(page);
   const focusedBefore = (await items(page)).filter((i) => i.focused).map((i) => i.label);
   assert.deepEqual(focusedBefore, ['姓名'], 'the form starts with the name field active');

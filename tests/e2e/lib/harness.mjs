@@ -2,7 +2,9 @@
 // and finds the app's items through its automation hook (window.hearth.items, docs/testing.md),
 // so tests click and type where a person would.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../../scripts/lib/static-server.mjs';
@@ -123,4 +125,45 @@ export function storedEvents(page) {
 export async function screenshot(page, name) {
   await frames(page, 3);
   await page.screenshot({ path: path.join(ARTIFACTS, name) });
+}
+
+// A ledger written by the native command-line tool (build/native/src/hearth) in a new folder:
+// { device: [16 bytes], events: [[bytes]…] }, exactly as its events.log frames them.
+// people: [[name, id, mobile, townshipCode]…]
+export function nativeLedger(people) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hearth-ledger-'));
+  for (const [name, id, mobile, township] of people)
+    execFileSync(path.join(ROOT, 'build/native/src/hearth'), ['--data', dir, 'add-worker', '--name', name, '--id', id, '--mobile', mobile, '--township', String(township)]);
+  const device = [...Buffer.from(readFileSync(path.join(dir, 'device'), 'utf8').trim(), 'hex')];
+  const log = readFileSync(path.join(dir, 'events.log'));
+  const events = [];
+  for (let o = 0; o < log.length;) { const n = log.readUInt32LE(o); events.push([...log.subarray(o + 4, o + 4 + n)]); o += 4 + n; }
+  return { dir, device, events };
+}
+
+// Puts a ledger into the origin's IndexedDB as the app lays it out (web/idb_store.js), from a
+// page of the same origin that does not start the app, then opens the app.
+export async function openWithLedger(context, url, ledger) {
+  const seed = await context.newPage();
+  await seed.goto(url + 'not-the-app');
+  await seed.evaluate((l) => new Promise((resolve, reject) => {
+    const r = indexedDB.open('hearth', 1);
+    r.onupgradeneeded = () => { r.result.createObjectStore('meta'); r.result.createObjectStore('events'); };
+    r.onerror = () => reject(r.error);
+    r.onsuccess = () => {
+      const tx = r.result.transaction(['meta', 'events'], 'readwrite');
+      tx.objectStore('meta').put(new Uint8Array(l.device).buffer, 'device');
+      l.events.forEach((e, i) => tx.objectStore('events').put(new Uint8Array(e).buffer, i + 1));
+      tx.oncomplete = () => { r.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), { device: ledger.device, events: ledger.events });
+  await seed.close();
+  return openApp(context, url);
+}
+
+// A valid resident ID number: 17 digits plus their GB 11643 check character.
+export function residentId(first17) {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  return first17 + '10X98765432'[[...first17].reduce((s, d, k) => s + Number(d) * w[k], 0) % 11];
 }

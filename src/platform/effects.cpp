@@ -40,4 +40,15 @@ SodiumRandom::SodiumRandom() {
 
 void SodiumRandom::fill(std::span<std::uint8_t> out) { randombytes_buf(out.data(), out.size()); }
 
+std::vector<std::uint8_t> frame_events(const std::vector<PendingEvent>& events) {
+  std::vector<std::uint8_t> frames;
+  for (const auto& e : events) {
+    const auto n = static_cast<std::uint32_t>(e.bytes.size());
+    const std::uint8_t len_le[4] = {std::uint8_t(n), std::uint8_t(n >> 8), std::uint8_t(n >> 16), std::uint8_t(n >> 24)};
+    frames.insert(frames.end(), len_le, len_le + 4);
+    frames.insert(frames.end(), e.bytes.begin(), e.bytes.end());
+  }
+  return frames;
+}
+
 }  // namespace hearth
