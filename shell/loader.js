@@ -164,6 +164,12 @@
     if ((e.ctrlKey || e.metaKey) && (e.key === 'v' || e.key === 'V')) e.stopImmediatePropagation();
   }, true);
 
+  // The app draws on demand (src/app/web_main.cpp): anything a person does wakes it.
+  ['mousemove', 'mousedown', 'mouseup', 'keydown', 'keyup', 'wheel', 'touchstart', 'touchmove', 'touchend', 'input',
+   'compositionupdate', 'resize', 'focus', 'blur', 'visibilitychange'].forEach(function (type) {
+    window.addEventListener(type, function () { if (hearth.ready) Module._hearth_wake(); }, { capture: true, passive: true });
+  });
+
   // Touch: taps and drags go to the app directly (GLFW 3.1.6 would click at a stale position).
   function onTouch(phase) {
     return function (e) {
@@ -171,8 +177,10 @@
       if (!touch || !hearth.ready) return;
       var r = canvas.getBoundingClientRect();
       Module._hearth_touch(phase, (touch.clientX - r.left) * canvas.width / r.width, (touch.clientY - r.top) * canvas.height / r.height);
-      // run frames inside the gesture, so focusing the textarea may open the on-screen keyboard
-      if (phase === 2) { Module._hearth_run_frame(); Module._hearth_run_frame(); }
+      // run frames inside the gesture, so focusing the textarea may open the on-screen keyboard;
+      // blur first: a field that was already active (focused without a gesture, e.g. at start)
+      // must be focused again now, or the keyboard never appears
+      if (phase === 2) { ta.blur(); Module._hearth_run_frame(); Module._hearth_run_frame(); }
       e.stopImmediatePropagation();
       e.preventDefault();
     };

@@ -26,6 +26,7 @@ mergeInto(LibraryManager.library, {
         stringToUTF8(detail, d, n);
       }
       Module['_hearth_idb_done'](req, kind, d, ptr || 0, len || 0);   // C++ frees d and ptr
+      if (Module['_hearth_wake']) Module['_hearth_wake']();            // show the outcome now
     },
     describe: function (err, fallback) {
       return err ? (err.name || 'Error') + (err.message ? ': ' + err.message : '') : fallback;

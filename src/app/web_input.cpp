@@ -105,6 +105,7 @@ EMSCRIPTEN_KEEPALIVE int hearth_add_font(void* data, int size, int merge) {
   ImFont* font = io.Fonts->AddFontFromMemoryTTF(data, size, 0.0f, &cfg);
   if (!font) return 0;
   if (!cfg.MergeMode) io.FontDefault = font;
+  hearth::web::wake();
   // glyphs looked up before (and found missing) must be looked up again in the new source
   ImFontAtlasFontDiscardBakes(io.Fonts, font, 0);
   return 1;

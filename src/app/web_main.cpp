@@ -1,6 +1,7 @@
 // Index of this file
 // - WebApp: the browser app's objects (store, clock, session, views)
 // - run_frame: one frame (canvas size, ImGui frame, automation hook, GL draw)
+// - tick / hearth_wake: frames on demand, so an idle tablet does not burn its battery
 // - main / hearth_start: set-up, then the frame loop once the page has handed over the fonts
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
@@ -81,7 +82,29 @@ void run_frame() {
   hearth_js_frame_done(++app.frame);
 }
 
+// Frames on demand: after anything happens (input, a storage answer, a font) the app draws at
+// the display's rate for half a second so ImGui can settle; otherwise 4 frames a second, enough
+// for a caret to blink and nothing to look frozen.
+namespace {
+constexpr int kFramesAfterWake = 30;
+constexpr double kIdleFrameIntervalMs = 250.0;
+int g_frames_wanted = kFramesAfterWake;
+double g_last_frame_ms = 0.0;
+
+void tick() {
+  const double now = emscripten_get_now();
+  if (g_frames_wanted <= 0 && now - g_last_frame_ms < kIdleFrameIntervalMs) return;
+  if (g_frames_wanted > 0) --g_frames_wanted;
+  g_last_frame_ms = now;
+  run_frame();
+}
+}  // namespace
+
+void wake() { g_frames_wanted = kFramesAfterWake; }
+
 }  // namespace hearth::web
+
+extern "C" EMSCRIPTEN_KEEPALIVE void hearth_wake() { hearth::web::wake(); }
 
 int main() {
   using namespace hearth;
@@ -129,4 +152,4 @@ int main() {
   return 0;
 }
 
-extern "C" EMSCRIPTEN_KEEPALIVE void hearth_start() { emscripten_set_main_loop(hearth::web::run_frame, 0, false); }
+extern "C" EMSCRIPTEN_KEEPALIVE void hearth_start() { emscripten_set_main_loop(hearth::web::tick, 0, false); }

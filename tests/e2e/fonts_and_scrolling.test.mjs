@@ -81,3 +81,20 @@ test('on a tablet a finger drag scrolls the list and does not select anything', 
   assert.deepEqual((await items(page)).filter((i) => i.focused).map((i) => i.label), focusedBefore, 'the drag clicked nothing');
   await context.close();
 });
+
+test('an idle app draws at most 4 frames a second, and wakes at once on input', async () => {
+  const context = await browser.newContext(DESKTOP);
+  const page = await openApp(context, app.url);
+  await page.waitForFunction(() => window.hearth.fullFont === true, null, { timeout: 30000 });
+  await page.waitForTimeout(2500);  // let the wake-up budget run out
+  const idle = await page.evaluate(() => new Promise((resolve) => {
+    const start = window.hearth.frame;
+    setTimeout(() => resolve(window.hearth.frame - start), 2000);
+  }));
+  assert.ok(idle <= 10, `${idle} frames in 2 s while idle`);
+  const before = await page.evaluate(() => window.hearth.frame);
+  await typeInto(page, '姓名', '郑');  // waits for the frames that show it
+  assert.equal((await find(page, { label: '姓名', kind: 'input' })).value, '郑');
+  assert.ok((await page.evaluate(() => window.hearth.frame)) > before);
+  await context.close();
+});
