@@ -104,11 +104,14 @@ int run(const Args& a) {
       return it == a.options.end() ? std::string() : it->second;
     };
     RegisterWorker cmd{opt("name"), opt("id"), opt("mobile"), 0};
-    const std::string code = opt("township");
-    if (!code.empty() && code.find_first_not_of("0123456789") == std::string::npos && code.size() <= 9)
-      cmd.township = static_cast<std::uint32_t>(std::stoul(code));
-    else if (!code.empty())
-      cmd.township = 1;  // not a code: let the core name it unknown
+    // --township takes the code (500154001) or the name in either language (汉丰街道, "Hanfeng Street")
+    const std::string township = opt("township");
+    for (const auto& t : kaizhou_townships().all())
+      if (township == std::to_string(t.code) || township == t.name_zh || township == t.name_en) cmd.township = t.code;
+    if (!township.empty() && cmd.township == 0) {
+      std::cerr << tr.text("cli.refused") << "\n  township: " << tr.format("err.township.unknown", {township}) << "\n";
+      return 1;
+    }
     int status = 1;
     const auto sub = session.submit(cmd, [&](const Session::WriteOutcome& out) {
       if (out.status == Session::WriteStatus::Saved) {
