@@ -55,6 +55,13 @@
   var lose = probe.getExtension('WEBGL_lose_context');
   if (lose) lose.loseContext();
 
+  // IndexedDB is the only copy of what is typed here: ask the browser not to evict it under
+  // storage pressure (granted silently for installed or often-used sites in Chromium).
+  hearth.persisted = null;
+  if (navigator.storage && navigator.storage.persist) {
+    navigator.storage.persist().then(function (ok) { hearth.persisted = ok; }, function () { hearth.persisted = false; });
+  }
+
   // ---- loading ------------------------------------------------------------------------------
   var progress = {};   // url -> [loaded, total]
   function showProgress() {
@@ -97,6 +104,7 @@
 
   function addFont(buffer, merge) {
     var bytes = new Uint8Array(buffer), p = Module._malloc(bytes.length);
+    if (!p) { console.warn('[hearth] no memory for a font of ' + bytes.length + ' bytes'); return; }
     Module.HEAPU8.set(bytes, p);
     if (!Module._hearth_add_font(p, bytes.length, merge)) console.warn('[hearth] a font could not be read');   // atlas owns p
   }
@@ -148,19 +156,27 @@
     s = s.replace(/[\r\n]/g, '');
     if (!s || !hearth.ready) return;
     var n = Module.lengthBytesUTF8(s) + 1, p = Module._malloc(n);
+    if (!p) return;
     Module.stringToUTF8(s, p, n);
     Module._hearth_text_input(p);
     Module._free(p);
   }
-  ta.addEventListener('input', function (e) { if (e.isComposing) return; sendText(ta.value); ta.value = ''; });
-  ta.addEventListener('compositionstart', function () { ta.classList.add('composing'); });
-  ta.addEventListener('compositionend', function (e) { ta.classList.remove('composing'); sendText(e.data || ta.value); ta.value = ''; });
+  // our own flag: older WebKit (iPads) has no InputEvent.isComposing
+  var composing = false;
+  ta.addEventListener('input', function (e) { if (composing || e.isComposing) return; sendText(ta.value); ta.value = ''; });
+  ta.addEventListener('compositionstart', function () { composing = true; ta.classList.add('composing'); });
+  ta.addEventListener('compositionend', function (e) {
+    composing = false;
+    ta.classList.remove('composing');
+    sendText(e.data || ta.value);
+    ta.value = '';
+  });
   // While the textarea has focus, text arrives through 'input': keep GLFW's own char path out,
   // keep keys away from the app while an IME composes, and let the browser do the pasting.
   window.addEventListener('keypress', function (e) { if (e.target === ta) e.stopImmediatePropagation(); }, true);
   window.addEventListener('keydown', function (e) {
     if (e.target !== ta) return;
-    if (e.isComposing || e.keyCode === 229) { e.stopImmediatePropagation(); return; }
+    if (composing || e.isComposing || e.keyCode === 229) { e.stopImmediatePropagation(); return; }
     if ((e.ctrlKey || e.metaKey) && (e.key === 'v' || e.key === 'V')) e.stopImmediatePropagation();
   }, true);
 

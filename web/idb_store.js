@@ -53,8 +53,10 @@ mergeInto(LibraryManager.library, {
       var db = r.result;
       HearthIdb.db = db;
       db.onversionchange = function () { db.close(); };   // let a newer version of the app upgrade
-      var device = null, created = 0, events = [];
-      var tx = db.transaction(['meta', 'events'], 'readwrite', { durability: 'strict' });
+      var device = null, created = 0, events = [], tx;
+      try {
+        tx = db.transaction(['meta', 'events'], 'readwrite', { durability: 'strict' });
+      } catch (e) { HearthIdb.done(req, HearthIdb.kindOf(e), HearthIdb.describe(e, 'cannot read the ledger')); return; }
       var meta = tx.objectStore('meta');
       meta.get('device').onsuccess = function (ev) {
         if (ev.target.result) { device = new Uint8Array(ev.target.result); return; }
@@ -66,7 +68,9 @@ mergeInto(LibraryManager.library, {
         // [16 device][1 created][u32 count] then per event [u32 length][bytes], little-endian
         var total = 21;
         for (var i = 0; i < events.length; i++) total += 4 + events[i].byteLength;
-        var p = _malloc(total), dv = new DataView(HEAPU8.buffer, p, total), o = 0;
+        var p = _malloc(total);
+        if (!p) { HearthIdb.done(req, 4, 'out of memory reading ' + total + ' bytes'); return; }
+        var dv = new DataView(HEAPU8.buffer, p, total), o = 0;
         HEAPU8.set(device, p); o = 16;
         dv.setUint8(o, created); o += 1;
         dv.setUint32(o, events.length, true); o += 4;
@@ -90,15 +94,21 @@ mergeInto(LibraryManager.library, {
     try {
       tx = HearthIdb.db.transaction('events', 'readwrite', { durability: 'strict' });
     } catch (e) { HearthIdb.done(req, HearthIdb.kindOf(e), HearthIdb.describe(e, 'cannot start a transaction')); return; }
-    var store = tx.objectStore('events'), dv = new DataView(frames.buffer), o = 0;
-    for (var i = 0; i < count; i++) {
-      var len = dv.getUint32(o, true); o += 4;
-      store.add(frames.slice(o, o + len).buffer, firstSeq + i);
-      o += len;
+    var answered = false;
+    function answer(kind, detail) { if (!answered) { answered = true; HearthIdb.done(req, kind, detail); } }
+    tx.oncomplete = function () { answer(0, null); };
+    tx.onabort = function () { answer(HearthIdb.kindOf(tx.error), HearthIdb.describe(tx.error, 'the write was aborted')); };
+    try {
+      var store = tx.objectStore('events'), dv = new DataView(frames.buffer), o = 0;
+      for (var i = 0; i < count; i++) {
+        var len = dv.getUint32(o, true); o += 4;
+        store.add(frames.slice(o, o + len).buffer, firstSeq + i);
+        o += len;
+      }
+    } catch (e) {
+      // all or none: nothing of this batch may commit once one add has failed
+      try { tx.abort(); } catch (ignored) { /* already finished */ }
+      answer(HearthIdb.kindOf(e), HearthIdb.describe(e, 'the write could not be started'));
     }
-    tx.oncomplete = function () { HearthIdb.done(req, 0, null); };
-    tx.onabort = function () {
-      HearthIdb.done(req, HearthIdb.kindOf(tx.error), HearthIdb.describe(tx.error, 'the write was aborted'));
-    };
   },
 });

@@ -75,6 +75,7 @@ int run(const Args& a) {
     return 1;
   }
   const auto& report = session.load_report();
+  if (!session.set_aside().empty()) std::cerr << tr.format("cli.set_aside", {session.set_aside()}) << "\n";
   if (a.command == "verify") {
     if (report.damage) {
       std::cout << tr.format("cli.verify.damaged", {std::to_string(report.damage->seq), std::string(tr.text(report.damage->message)),

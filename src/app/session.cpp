@@ -11,6 +11,7 @@ void Session::open(std::function<void()> on_opened) {
       open_error_ = std::move(err);
       phase_ = Phase::OpenFailed;
     } else {
+      set_aside_ = std::move(stored.set_aside);
       workspace_.emplace(stored.device);
       load_report_ = workspace_->load(std::move(stored.events));
       phase_ = Phase::Ready;

@@ -36,6 +36,8 @@ class Session {
   const LoadReport& load_report() const { return load_report_; }
   // Damaged stored data makes the session read-only: nothing is appended after a break.
   bool read_only() const { return load_report_.damage.has_value(); }
+  // Unreadable bytes after the last whole event (a write cut short) that the store set aside.
+  const std::string& set_aside() const { return set_aside_; }
 
   // Validates now; if accepted, starts a durable write whose outcome `last_write()` reports.
   // `on_done` (optional) runs when the write has completed or failed.
@@ -53,6 +55,7 @@ class Session {
   Phase phase_ = Phase::Closed;
   std::optional<StoreError> open_error_;
   LoadReport load_report_;
+  std::string set_aside_;
   std::optional<Workspace> workspace_;
   WriteOutcome last_write_;
   std::uint64_t next_ticket_ = 1;

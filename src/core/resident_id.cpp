@@ -43,6 +43,7 @@ Parsed<ResidentId> ResidentId::parse(std::string_view text, const Date& today) {
   if (!s.empty() && s.back() == 'x') s.back() = 'X';
   const std::size_t n = utf8_length(s);
   if (n != 18) return P::fail({std::string(field), "err.resident_id.length", {std::to_string(n)}});
+  if (s.size() != 18) return P::fail({std::string(field), "err.resident_id.characters", {}});  // 18 characters, not all ASCII
   for (std::size_t i = 0; i < 18; ++i) {
     const char c = s[i];
     const bool ok = (c >= '0' && c <= '9') || (i == 17 && c == 'X');

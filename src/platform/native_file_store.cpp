@@ -34,6 +34,17 @@ std::optional<DeviceId> parse_device(const std::string& hex) {
   return d;
 }
 
+// A new or renamed file is durable only once its folder's entry is: fsync the folder too.
+bool fsync_dir(const std::filesystem::path& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
+}
+
+constexpr std::uint32_t kMaxEventBytes = 16u << 20;  // no real event comes near; a larger length is damage
+
 bool write_all(int fd, const std::uint8_t* p, std::size_t n) {
   while (n > 0) {
     const ssize_t w = ::write(fd, p, n);
@@ -80,11 +91,14 @@ void NativeFileStore::open(const DeviceId& device_if_new, OpenDone done) {
       return done(err, {});
     }
     ::close(fd);
-    if (std::rename(tmp.c_str(), device_file.c_str()) != 0) return done(errno_error(device_file.string()), {});
+    if (std::rename(tmp.c_str(), device_file.c_str()) != 0 || !fsync_dir(dir_)) return done(errno_error(device_file.string()), {});
     out.device = device_if_new;
     out.created = true;
   }
 
+  // Read whole frames. What follows the last whole frame is a write cut short by a crash (it
+  // was never acknowledged) — or damage. Either way it is not thrown away: it is set aside in
+  // events.tail-<offset>.bin before the log is cut back, so the next append starts clean.
   const fs::path log = dir_ / "events.log";
   std::ifstream in(log, std::ios::binary);
   std::uint64_t good_bytes = 0;
@@ -93,14 +107,24 @@ void NativeFileStore::open(const DeviceId& device_if_new, OpenDone done) {
       std::uint8_t len_le[4];
       if (!in.read(reinterpret_cast<char*>(len_le), 4)) break;
       const std::uint32_t len = len_le[0] | (len_le[1] << 8) | (len_le[2] << 16) | (std::uint32_t(len_le[3]) << 24);
+      if (len == 0 || len > kMaxEventBytes) break;
       std::vector<std::uint8_t> bytes(len);
-      if (!in.read(reinterpret_cast<char*>(bytes.data()), len)) break;  // torn tail: never acknowledged
+      if (!in.read(reinterpret_cast<char*>(bytes.data()), len)) break;
       out.events.push_back(std::move(bytes));
       good_bytes += 4 + len;
     }
   }
   in.close();
-  if (fs::exists(log) && fs::file_size(log) != good_bytes) fs::resize_file(log, good_bytes, ec);
+  const std::uint64_t size = fs::exists(log) ? fs::file_size(log) : 0;
+  if (size > good_bytes) {
+    const fs::path aside = dir_ / ("events.tail-" + std::to_string(good_bytes) + ".bin");
+    std::ifstream src(log, std::ios::binary);
+    src.seekg(static_cast<std::streamoff>(good_bytes));
+    std::ofstream(aside, std::ios::binary) << src.rdbuf();
+    fs::resize_file(log, good_bytes, ec);
+    if (ec || !fsync_dir(dir_)) return done(StoreError{"failed", log.string() + ": cannot cut back an unfinished write: " + ec.message()}, {});
+    out.set_aside = aside.string();
+  }
   last_seq_ = out.events.size();
   open_ = true;
   done(std::nullopt, std::move(out));
@@ -113,16 +137,18 @@ void NativeFileStore::append(std::vector<PendingEvent> events, AppendDone done) 
       return done(StoreError{"conflict", "event " + std::to_string(events[i].seq) + " does not follow " + std::to_string(last_seq_ + i)});
   const std::vector<std::uint8_t> frames = frame_events(events);
   const std::string log = (dir_ / "events.log").string();
+  const bool created = !std::filesystem::exists(log);
   const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (fd < 0) return done(errno_error(log));
   const off_t before = ::lseek(fd, 0, SEEK_END);
   if (!write_all(fd, frames.data(), frames.size()) || ::fsync(fd) != 0) {
     auto err = errno_error(log);
-    if (before >= 0 && ::ftruncate(fd, before) == 0) ::fsync(fd);  // all or none
+    if (before < 0 || ::ftruncate(fd, before) != 0 || ::fsync(fd) != 0) open_ = false;  // all or none, or stop writing
     ::close(fd);
     return done(err);
   }
   ::close(fd);
+  if (created && !fsync_dir(dir_)) return done(errno_error(dir_.string()));
   last_seq_ += events.size();
   done(std::nullopt);
 }

@@ -77,6 +77,8 @@ TEST_CASE("wrong length, letters and empty input are refused with their own reas
   CHECK(error_of("5001541990O101123X") == "err.resident_id.characters");  // letter O for zero
   CHECK(error_of("X00154199001011235") == "err.resident_id.characters");  // X only at the end
   CHECK(error_of("50015419900101123A") == "err.resident_id.characters");
+  CHECK(error_of("500154199001011232\x80") == "err.resident_id.characters");  // a stray byte after a valid number
+  CHECK(error_of("50015419900101123张") == "err.resident_id.characters");
   const auto r = ResidentId::parse("50015419900101123", kToday);
   CHECK(r.problem.args == std::vector<std::string>{"17"});
   CHECK(r.problem.field == "resident_id");

@@ -27,7 +27,7 @@ class ManualStore final : public EventStore {
  public:
   std::vector<std::pair<std::vector<PendingEvent>, AppendDone>> waiting;
   std::vector<std::vector<std::uint8_t>> durable;
-  void open(const DeviceId& d, OpenDone done) override { done(std::nullopt, StoredLedger{d, true, {}}); }
+  void open(const DeviceId& d, OpenDone done) override { done(std::nullopt, StoredLedger{d, true, {}, {}}); }
   void append(std::vector<PendingEvent> events, AppendDone done) override { waiting.emplace_back(std::move(events), std::move(done)); }
   void complete(std::optional<StoreError> err = std::nullopt) {
     auto [events, done] = std::move(waiting.front());
@@ -120,6 +120,10 @@ TEST_CASE("native file store: a torn last frame (crash mid-write) is dropped, th
   REQUIRE(s.phase() == Session::Phase::Ready);
   CHECK(s.load_report().events_loaded == 1);
   CHECK_FALSE(s.load_report().damage);
+  // the cut-off bytes were set aside, not destroyed
+  const auto aside = dir / ("events.tail-" + std::to_string(std::filesystem::file_size(dir / "events.log")) + ".bin");
+  REQUIRE(std::filesystem::exists(aside));
+  CHECK(std::filesystem::file_size(aside) == 6);
   REQUIRE(s.submit(person("赵六", "50015419900101143")).problems.empty());
   CHECK(s.last_write().status == Session::WriteStatus::Saved);
   CHECK(std::filesystem::file_size(dir / "events.log") > 0);
