@@ -2,6 +2,7 @@
 
 #include "automation.hpp"
 #include "imgui_stdlib.h"
+#include "text.hpp"
 #include "theme.hpp"
 #include "township.hpp"
 
@@ -51,19 +52,35 @@ bool township_field(const char* id, const char* label, std::uint32_t& code, cons
   const bool open = ImGui::BeginCombo("##combo", current.c_str(), ImGuiComboFlags_HeightLarge);
   automation::annotate_last("combo", label, code ? current : std::string());
   if (problem) ImGui::PopStyleColor();
+  static std::string filter;  // one combo is open at a time
   if (open) {
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextWithHint("##filter", i18n.tr("workers.field.township.filter"), &filter);
+    automation::annotate_last("input", i18n.tr("workers.field.township.filter"), filter);
+    const std::string needle = ascii_lower(trim(filter));
+    static constexpr const char* kGroups[] = {"township.kind.street", "township.kind.town", "township.kind.township"};
+    int group = -1;
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));  // text centred in finger-high rows
     for (const auto& t : kaizhou_townships().all()) {
       const std::string name = i18n.english() ? t.name_en : t.name_zh;
+      if (!needle.empty() && !contains_folded(t.name_zh, needle) && !contains_folded(ascii_lower(t.name_en), needle)) continue;
+      if (static_cast<int>(t.kind) != group) {  // 街道 / 镇 / 乡 headings make the long list scannable
+        group = static_cast<int>(t.kind);
+        ImGui::SeparatorText(i18n.tr(kGroups[group]));
+      }
       const bool selected = t.code == code;
       ImGui::PushID(static_cast<int>(t.code));
       if (ImGui::Selectable(name.c_str(), selected, 0, ImVec2(0, ImGui::GetFrameHeight()))) {
         code = t.code;
         changed = true;
+        filter.clear();
       }
       automation::annotate_last("option");
-      if (selected) ImGui::SetItemDefaultFocus();
+      if (selected && needle.empty()) ImGui::SetItemDefaultFocus();
       ImGui::PopID();
     }
+    ImGui::PopStyleVar();
+    if (group < 0) muted_text(i18n.trf("workers.field.township.none", {filter}).c_str());
     ImGui::EndCombo();
   }
   problem_line(problem, i18n, id);

@@ -2,7 +2,7 @@
 // IndexedDB, surviving a reload, refusing bad input at the field, switching language, touch.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, find, absent, click, tap, typeInto, chooseTownship, storedEvents, screenshot, frames, waitReady,
+import { serve, launch, openApp, find, absent, items, click, tap, typeInto, chooseTownship, storedEvents, screenshot, frames, waitReady,
          DESKTOP, TABLET } from './lib/harness.mjs';
 
 // valid numbers (GB 11643 check characters computed by hand and by the core's tests)
@@ -143,5 +143,20 @@ test('on a 10-inch tablet (1280×800, DPR 2) everything works by touch and the t
   await find(page, { role: 'success', label: '已保存：赵六' });
   await find(page, { kind: 'row', includes: '赵六' });
   await screenshot(page, 'tablet-zh-after-save.png');
+  await context.close();
+});
+
+test('the township chooser is grouped by kind and filters as you type', async () => {
+  const context = await browser.newContext(DESKTOP);
+  const page = await openApp(context, app.url);
+  await click(page, { kind: 'combo' });
+  await find(page, { kind: 'option', label: '汉丰街道' });
+  await typeInto(page, '输入名称筛选，如“汉丰”', '白');
+  await find(page, { kind: 'option', label: '白桥镇' });
+  assert.ok(await absent(page, { kind: 'option', label: '汉丰街道' }), 'filtered out');
+  const options = (await items(page)).filter((i) => i.kind === 'option').map((i) => i.label);
+  assert.deepEqual(options, ['白鹤街道', '白桥镇']);
+  await click(page, { kind: 'option', label: '白桥镇' });
+  assert.equal((await find(page, { kind: 'combo' })).value, '白桥镇');
   await context.close();
 });
