@@ -19,5 +19,5 @@ SODIUM_DEBIAN=libsodium_1.0.18-1+deb12u1.debian.tar.xz
 SODIUM_DEBIAN_SHA256=f410474e46346b06b162defa05b1be26906aeed6cf309e3d4ebe30b4d1350733
 
 # Debian binary packages the build and the tests need (installed when missing).
-APT_PACKAGES="cmake g++ make dpkg-dev xz-utils emscripten libsodium-dev libcereal-dev catch2 \
+APT_PACKAGES="cmake g++ make pkg-config dpkg-dev xz-utils emscripten libsodium-dev libcereal-dev catch2 \
 fonts-droid-fallback fonts-dejavu-core python3 python3-fonttools chromium nodejs npm"
