@@ -18,6 +18,8 @@ SODIUM_ORIG_SHA256=d59323c6b712a1519a5daf710b68f5e7fde57040845ffec53850911f10a5d
 SODIUM_DEBIAN=libsodium_1.0.18-1+deb12u1.debian.tar.xz
 SODIUM_DEBIAN_SHA256=f410474e46346b06b162defa05b1be26906aeed6cf309e3d4ebe30b4d1350733
 
-# Debian binary packages the build and the tests need (installed when missing).
-APT_PACKAGES="cmake g++ make pkg-config dpkg-dev xz-utils emscripten libsodium-dev libcereal-dev catch2 \
-fonts-droid-fallback fonts-dejavu-core python3 python3-fonttools chromium nodejs npm"
+# Debian binary packages (installed when missing): what building and serving the app needs,
+# and what only the tests add (scripts/serve installs the first list, scripts/test both).
+APT_PACKAGES_BUILD="cmake g++ make pkg-config dpkg-dev xz-utils emscripten libsodium-dev libcereal-dev catch2 \
+fonts-droid-fallback fonts-dejavu-core python3 python3-fonttools nodejs"
+APT_PACKAGES_TEST="chromium npm"

@@ -14,11 +14,12 @@ die() { printf '\033[1;31m[hearth] error:\033[0m %s\n' "$*" >&2; exit 1; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 jobs_count() { nproc 2>/dev/null || echo 2; }
 
-# Debian packages from deps/pins.sh that are not installed yet. node and npm from another
-# source (e.g. NodeSource) are accepted as they are: Debian's npm would conflict with them.
+# ensure_apt_packages LIST...: the Debian packages named (deps/pins.sh) that are not installed
+# yet. node and npm from another source (e.g. NodeSource) are accepted as they are: Debian's
+# npm would conflict with them.
 ensure_apt_packages() {
   local missing=() p
-  for p in $APT_PACKAGES; do
+  for p in "$@"; do
     case $p in
       nodejs) command -v node >/dev/null && continue ;;
       npm) command -v npm >/dev/null && continue ;;
