@@ -33,11 +33,14 @@ ensure_apt_packages() {
 }
 
 # Private apt state for Debian *source* packages (deps/apt-sources.list); the system's apt
-# configuration is never touched.
+# configuration is never touched. Release files are still signature-checked, but their
+# Valid-Until date is not: mirrors and snapshots inside closed networks serve sid's index long
+# after it "expires", and what we take from it is checked against the sha256 pins anyway.
 _apt_src() {
   local state=$HEARTH_CACHE/apt
   mkdir -p "$state/lists/partial" "$state/cache/archives/partial"
-  apt-get -q -o Dir::Etc::SourceList="$HEARTH_ROOT/deps/apt-sources.list" -o Dir::Etc::SourceParts=/dev/null \
+  apt-get -q -o Acquire::Check-Valid-Until=false -o Acquire::Check-Date=false \
+    -o Dir::Etc::SourceList="$HEARTH_ROOT/deps/apt-sources.list" -o Dir::Etc::SourceParts=/dev/null \
     -o Dir::State::Lists="$state/lists" -o Dir::Cache="$state/cache" -o Debug::NoLocking=1 "$@"
 }
 _apt_src_updated=0
