@@ -23,7 +23,6 @@ class Ledger {
   const DeviceId& device() const { return device_; }
   std::uint64_t last_seq() const { return last_seq_; }
   const Hash256& head() const { return head_; }
-  const Hlc& clock() const { return clock_; }
 
   // The next event of this device at physical time now_ms, sealed but not yet appended.
   SealedEvent next(EventBody body, std::int64_t now_ms) const;

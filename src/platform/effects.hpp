@@ -33,7 +33,6 @@ struct StoreError {
 
 struct StoredLedger {
   DeviceId device{};
-  bool created = false;                              // this open created the store
   std::vector<std::vector<std::uint8_t>> events;     // this device's events, seq 1, 2, 3…
   std::string set_aside;                             // unreadable tail bytes moved to this file, if any
 };

@@ -93,7 +93,6 @@ void NativeFileStore::open(const DeviceId& device_if_new, OpenDone done) {
     ::close(fd);
     if (std::rename(tmp.c_str(), device_file.c_str()) != 0 || !fsync_dir(dir_)) return done(errno_error(device_file.string()), {});
     out.device = device_if_new;
-    out.created = true;
   }
 
   // Read whole frames. What follows the last whole frame is a write cut short by a crash (it

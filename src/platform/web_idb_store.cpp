@@ -37,7 +37,6 @@ void WebIdbStore::open(const DeviceId& device_if_new, OpenDone done) {
     StoredLedger out;
     if (bytes.size() < 21) return done(StoreError{"failed", "short reply from IndexedDB"}, {});
     std::memcpy(out.device.data(), bytes.data(), 16);
-    out.created = bytes[16] != 0;
     const std::uint32_t count = read_u32(&bytes[17]);
     std::size_t o = 21;
     out.events.reserve(count);

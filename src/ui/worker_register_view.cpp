@@ -22,7 +22,7 @@ void WorkerRegisterView::draw(Session& session, const I18n& i18n, float dpr) {
   const bool wide = avail.x / dpr >= 900.0f;
   const float form_width = wide ? std::min(440.0f * dpr, avail.x * 0.4f) : avail.x;
   const ImGuiChildFlags panel = ImGuiChildFlags_Borders | ImGuiChildFlags_AlwaysUseWindowPadding;
-  if (ImGui::BeginChild("form", ImVec2(form_width, wide ? 0.0f : 0.0f), panel | (wide ? 0 : ImGuiChildFlags_AutoResizeY)))
+  if (ImGui::BeginChild("form", ImVec2(form_width, 0.0f), panel | (wide ? 0 : ImGuiChildFlags_AutoResizeY)))
     draw_form(session, i18n);
   ImGui::EndChild();
   if (wide) ImGui::SameLine();

@@ -4,9 +4,16 @@
 
 #include "date.hpp"
 #include "effects.hpp"
+#include "parsed.hpp"
 #include "resident_id.hpp"
 
 namespace hearth::test {
+
+// The catalog key of the problem a parse reported, or "ok".
+template <class T>
+std::string problem_key(const Parsed<T>& r) {
+  return r ? std::string("ok") : r.problem.message;
+}
 
 // "50015419900101123" (17 digits) → the full number with its correct check character.
 inline std::string with_check(const std::string& first17) { return first17 + ResidentId::check_character(first17); }

@@ -1,14 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include "helpers.hpp"
+
 #include "credit_code.hpp"
 
 using namespace hearth;
 
 namespace {
-std::string error_of(const std::string& text) {
-  auto r = CreditCode::parse(text);
-  return r ? std::string("ok") : r.problem.message;
-}
+std::string error_of(const std::string& text) { return test::problem_key(CreditCode::parse(text)); }
 }  // namespace
 
 TEST_CASE("credit code: the GB 32100-2015 check character", "[credit_code]") {

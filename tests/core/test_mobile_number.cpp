@@ -1,14 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include "helpers.hpp"
+
 #include "mobile_number.hpp"
 
 using namespace hearth;
 
 namespace {
-std::string error_of(const std::string& text) {
-  auto r = MobileNumber::parse(text);
-  return r ? std::string("ok") : r.problem.message;
-}
+std::string error_of(const std::string& text) { return test::problem_key(MobileNumber::parse(text)); }
 }  // namespace
 
 TEST_CASE("mobile numbers: 11 digits starting with 13–19", "[mobile]") {

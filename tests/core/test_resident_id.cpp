@@ -8,10 +8,7 @@ using hearth::test::kToday;
 using hearth::test::with_check;
 
 namespace {
-std::string error_of(const std::string& text) {
-  auto r = ResidentId::parse(text, kToday);
-  return r ? std::string("ok") : r.problem.message;
-}
+std::string error_of(const std::string& text) { return test::problem_key(ResidentId::parse(text, kToday)); }
 }  // namespace
 
 TEST_CASE("check character follows ISO 7064 MOD 11-2 (GB 11643)", "[resident_id]") {

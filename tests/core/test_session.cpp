@@ -27,7 +27,7 @@ class ManualStore final : public EventStore {
  public:
   std::vector<std::pair<std::vector<PendingEvent>, AppendDone>> waiting;
   std::vector<std::vector<std::uint8_t>> durable;
-  void open(const DeviceId& d, OpenDone done) override { done(std::nullopt, StoredLedger{d, true, {}, {}}); }
+  void open(const DeviceId& d, OpenDone done) override { done(std::nullopt, StoredLedger{d, {}, {}}); }
   void append(std::vector<PendingEvent> events, AppendDone done) override { waiting.emplace_back(std::move(events), std::move(done)); }
   void complete(std::optional<StoreError> err = std::nullopt) {
     auto [events, done] = std::move(waiting.front());

@@ -78,21 +78,16 @@ export async function absent(page, q) {
 
 const centre = (it) => ({ x: it.x + it.w / 2, y: it.y + it.h / 2 });
 
-export async function click(page, q) {
+// Press an item's centre with the mouse (click) or a finger (tap), then let the app draw.
+async function press(page, q, touch) {
   const it = await find(page, q);
   const c = centre(it);
-  await page.mouse.click(c.x, c.y);
+  await (touch ? page.touchscreen.tap(c.x, c.y) : page.mouse.click(c.x, c.y));
   await frames(page, 2);
   return it;
 }
-
-export async function tap(page, q) {
-  const it = await find(page, q);
-  const c = centre(it);
-  await page.touchscreen.tap(c.x, c.y);
-  await frames(page, 2);
-  return it;
-}
+export const click = (page, q) => press(page, q, false);
+export const tap = (page, q) => press(page, q, true);
 
 // Focus a text field by its label and enter text the way an input method commits it.
 export async function typeInto(page, label, text, { touch = false } = {}) {
