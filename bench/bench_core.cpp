@@ -1,6 +1,12 @@
-// bench_core [workers]: the core's figures on a synthetic register, each beside its baseline.
-//   fold:   rebuild state from stored event bytes   vs  decoding the same bytes only
-//   search: search-as-you-type over all workers      vs  a bare linear scan of the names
+// bench_core [divisor]: the core's figures on the synthetic district (DistrictScale divided by
+// `divisor`; 1 = the whole district: 1,000 enterprises, 100,000 workers, 500,000 completions,
+// 100,000 health checks, 20,000 complaints), each beside its baseline.
+//   generate: every record through decide + commit (validation, sealing, folding)
+//   fold:     rebuild state from the stored event bytes   vs  decoding the same bytes only
+//   memory:   heap held by the folded state (malloc statistics)
+//   search:   search-as-you-type over all workers         vs  a bare linear scan of the names
+//   rules:    KPIs for a year, credit grades of all enterprises
+//   size:     stored bytes per event type
 // Medians of several runs, with min and max, because the machine is shared and noisy.
 #include <algorithm>
 #include <chrono>
@@ -10,7 +16,11 @@
 #include <string>
 #include <vector>
 
-#include "resident_id.hpp"
+#include <malloc.h>
+
+#include "measures.hpp"
+#include "rules.hpp"
+#include "synthetic.hpp"
 #include "workspace.hpp"
 
 using namespace hearth;
@@ -38,53 +48,89 @@ void row(const char* name, Figure f, const char* base_name, Figure b) {
   std::printf("%-34s %9.2f ms (%.2f–%.2f)   %-28s %9.2f ms   ratio %.1f\n", name, f.median, f.min, f.max, base_name, b.median,
               b.median > 0 ? f.median / b.median : 0.0);
 }
+std::size_t heap_in_use() {
+#ifdef __EMSCRIPTEN__
+  return static_cast<std::size_t>(mallinfo().uordblks);
+#else
+  return mallinfo2().uordblks;
+#endif
+}
+
+const char* kEventNames[] = {"WorkerRegisteredV1", "WorkerRegistered", "EnterpriseRegistered", "RecordEdited", "EmploymentStarted",
+                             "EmploymentEnded", "CourseCreated", "SessionScheduled", "Enrolled", "AttendanceRecorded",
+                             "CompletionRecorded", "HealthCheckRecorded", "IdentityVerified", "LicenceIssued", "ContractRegistered",
+                             "ComplaintFiled", "MediationStepRecorded", "ComplaintClosed", "CreditEventRecorded", "AssessmentRecorded",
+                             "ServicePointOpened", "RevenueReported", "ProgressReported"};
+static_assert(std::size(kEventNames) == std::variant_size_v<EventBody>);
 }  // namespace
 
 int main(int argc, char** argv) {
-  const int n = argc > 1 ? std::atoi(argv[1]) : 20000;
-  const char* surnames[] = {"张", "王", "李", "赵", "陈", "刘", "杨", "黄", "周", "吴"};
-  const char* given[] = {"伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟"};
-  Workspace ws(DeviceId{0xBE});
-  std::vector<std::vector<std::uint8_t>> stored;
-  std::int64_t now = 1795924800000;
-  for (int i = 0; i < n; ++i) {
-    char first17[40];
-    std::snprintf(first17, sizeof first17, "500154%04d%02d%02d%03d", 1960 + i % 45, 1 + i % 12, 1 + i % 28, i % 1000);
-    std::string id = std::string(first17) + ResidentId::check_character(first17);
-    // keep the ID unique across the whole run: vary the region's last three digits
-    id[3] = static_cast<char>('0' + (i / 1000) % 10);
-    id[4] = static_cast<char>('0' + (i / 10000) % 10);
-    id[17] = ResidentId::check_character(std::string_view(id).substr(0, 17));
-    const std::string name = std::string(surnames[i % 10]) + given[(i / 10) % 15] + (i % 3 ? given[(i / 150) % 15] : "");
-    char mobile[24];
-    std::snprintf(mobile, sizeof mobile, "138%08d", i);
-    auto d = ws.decide(RegisterWorker{name, id, mobile, 500154001}, now += 1000);
-    if (!d.accepted()) {
-      std::fprintf(stderr, "generator produced an invalid worker %d: %s\n", i, d.problems[0].message.c_str());
-      return 1;
-    }
-    stored.push_back(d.events[0].bytes);
-    (void)ws.commit(d.events);
-  }
-  std::printf("bench_core: %d workers, %zu event bytes\n", n, [&] { std::size_t b = 0; for (auto& s : stored) b += s.size(); return b; }());
+  const std::uint32_t divisor = argc > 1 ? static_cast<std::uint32_t>(std::atoi(argv[1])) : 1;
+  const int runs = argc > 2 ? std::atoi(argv[2]) : 3;
+  const DistrictScale scale = DistrictScale::divided_by(divisor);
+  std::printf("bench_core: district / %u = %u enterprises, %u workers, %u completions, %u health checks, %u complaints\n", divisor,
+              scale.enterprises, scale.workers, scale.completions, scale.health_checks, scale.complaints);
 
-  const Figure fold = measure(5, [&] {
-    Workspace w(DeviceId{0xBE});
-    if (w.load(stored).events_loaded != static_cast<std::uint64_t>(n)) std::abort();
+  std::vector<std::vector<std::uint8_t>> stored;
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> by_type(std::variant_size_v<EventBody>);  // count, bytes
+  Workspace ws(DeviceId{0xBE});
+  const auto t0 = std::chrono::steady_clock::now();
+  const GenerationReport gen = generate_district(ws, 20201222, scale, [&](const SealedEvent& e) {
+    stored.push_back(e.bytes);
+    auto& [count, bytes] = by_type[e.event.body.index()];
+    ++count;
+    bytes += e.bytes.size();
   });
-  const Figure decode = measure(5, [&] {
+  const double gen_ms = ms_since(t0);
+  std::printf("generate (decide + seal + commit)   %9.0f ms for %llu events: %.2f µs per event; stored %.1f MiB\n", gen_ms,
+              static_cast<unsigned long long>(gen.events), gen_ms * 1000 / static_cast<double>(gen.events),
+              static_cast<double>(gen.stored_bytes) / 1048576.0);
+
+  std::size_t heap_before = 0, heap_after = 0;
+  const Figure fold = measure(runs, [&] {
+    heap_before = heap_in_use();
+    Workspace w(DeviceId{0xBE});
+    if (w.load(stored).events_loaded != gen.events) std::abort();
+    heap_after = heap_in_use();
+  });
+  const Figure decode = measure(runs, [&] {
     for (const auto& s : stored) (void)decode_event(s);
   });
   row("fold all events into state", fold, "decode only", decode);
+  std::printf("state in memory after fold          %9.1f MiB (heap in use; stored events %.1f MiB)\n",
+              static_cast<double>(heap_after - heap_before) / 1048576.0, static_cast<double>(gen.stored_bytes) / 1048576.0);
 
   const State& state = ws.state();
   std::vector<std::string> names;
-  for (const auto& w : state.workers()) names.push_back(w.name);
+  for (const auto& w : state.workers().rows()) names.push_back(w.name());
   std::size_t sink = 0;
-  const Figure search = measure(21, [&] { sink += state.search_workers("张伟").size(); });
-  const Figure scan = measure(21, [&] {
-    for (const auto& nm : names) sink += nm.find("张伟") != std::string::npos;
+  for (const char* q : {"张伟", "5001541985", "1388"}) {
+    const Figure search = measure(21, [&] { sink += state.search_workers(q).size(); });
+    const Figure scan = measure(21, [&] {
+      for (const auto& nm : names) sink += nm.find(q) != std::string::npos;
+    });
+    const std::string label = std::string("search ") + std::to_string(names.size()) + " workers \"" + q + "\"";
+    row(label.c_str(), search, "linear scan of names", scan);
+  }
+
+  const ProgrammeConfig& config = ProgrammeConfig::builtin();
+  const Figure kpis = measure(runs, [&] { sink += programme_kpis(state, 2021, 0, config, MeasureRegistry::builtin()).size(); });
+  const Figure count = measure(runs, [&] {
+    for (const auto& k : state.completions().rows()) sink += k.passed && k.date.year == 2021;
   });
-  row("search workers (\"张伟\")", search, "linear scan of names", scan);
+  row("KPIs for 2021 (whole district)", kpis, "count 2021 completions", count);
+  const Figure credit = measure(runs, [&] {
+    for (const auto& e : state.enterprises().rows()) sink += static_cast<std::size_t>(rate_credit(state, e.key, Date{2022, 12, 31}, config).score);
+  });
+  const Figure employee = measure(runs, [&] {
+    for (const auto& e : state.enterprises().rows()) sink += employee_based(state, e.key, Date{2022, 12, 31}, config).held();
+  });
+  row("credit grade of every enterprise", credit, "员工制 test of every enterprise", employee);
+
+  std::printf("\nstored size per event type (portable binary, before any compression)\n");
+  for (std::size_t i = 0; i < by_type.size(); ++i)
+    if (by_type[i].first)
+      std::printf("  %-24s %9llu events %8.1f bytes each\n", kEventNames[i], static_cast<unsigned long long>(by_type[i].first),
+                  static_cast<double>(by_type[i].second) / static_cast<double>(by_type[i].first));
   return sink == 0 ? 1 : 0;
 }

@@ -93,9 +93,9 @@ int run(const Args& a) {
     const auto it = a.options.find("search");
     const auto& workers = session.state().workers();
     for (auto i : session.state().search_workers(it == a.options.end() ? "" : it->second)) {
-      const Worker& w = workers[i];
-      std::printf("%s\t%s\t%s\t%s\n", w.name.c_str(), ResidentId::mask(w.resident_id).c_str(), w.mobile.c_str(),
-                  township_name(w.township, a.lang));
+      const Worker& w = workers.rows()[i];
+      std::printf("%s\t%s\t%s\t%s\n", w.name().c_str(), ResidentId::mask(w.resident_id).c_str(), w.details.mobile.c_str(),
+                  township_name(w.details.township, a.lang));
     }
     return 0;
   }
@@ -104,7 +104,10 @@ int run(const Args& a) {
       const auto it = a.options.find(k);
       return it == a.options.end() ? std::string() : it->second;
     };
-    RegisterWorker cmd{opt("name"), opt("id"), opt("mobile"), 0};
+    RegisterWorker cmd;
+    cmd.name = opt("name");
+    cmd.resident_id = opt("id");
+    cmd.mobile = opt("mobile");
     // --township takes the code (500154001) or the name in either language (汉丰街道, "Hanfeng Street")
     const std::string township = opt("township");
     for (const auto& t : kaizhou_townships().all())
@@ -116,8 +119,8 @@ int run(const Args& a) {
     int status = 1;
     const auto sub = session.submit(cmd, [&](const Session::WriteOutcome& out) {
       if (out.status == Session::WriteStatus::Saved) {
-        const Worker& w = session.state().workers().back();
-        std::cout << tr.format("cli.saved", {w.name, ResidentId::mask(w.resident_id), std::to_string(w.id.seq)}) << "\n";
+        const Worker& w = session.state().workers().rows().back();
+        std::cout << tr.format("cli.saved", {w.name(), ResidentId::mask(w.resident_id), std::to_string(session.state().record_id(w.key).seq)}) << "\n";
         status = 0;
       } else {
         std::cerr << tr.format("workers.status.save_failed", {tr.format(out.error->message_key(), {out.error->detail})}) << "\n";

@@ -5,5 +5,8 @@
 
 namespace hearth::assets {
 std::string_view townships_tsv();
+std::string_view programme_tsv();
+std::string_view measures_tsv();
+std::string_view units_tsv();
 std::string_view catalog_tsv(std::string_view language);  // "zh-CN" or "en"; empty if unknown
 }  // namespace hearth::assets

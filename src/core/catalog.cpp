@@ -45,7 +45,12 @@ std::string Catalog::format(std::string_view key, const std::vector<std::string>
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (t[i] == '{' && i + 2 < t.size() && t[i + 1] >= '0' && t[i + 1] <= '9' && t[i + 2] == '}') {
       const auto n = static_cast<std::size_t>(t[i + 1] - '0');
-      if (n < args.size()) out += args[n];
+      if (n < args.size()) {
+        // An argument that is itself a catalog key ("term.…", "rule.…") is shown translated.
+        const std::string& a = args[n];
+        const bool is_key = (a.starts_with("term.") || a.starts_with("rule.")) && has(a);
+        out += is_key ? std::string(text(a)) : a;
+      }
       i += 2;
     } else {
       out.push_back(t[i]);

@@ -17,6 +17,7 @@ class Catalog {
 
   // The text for `key`; the key itself (visible, so a gap gets noticed) when missing.
   std::string_view text(std::string_view key) const;
+  // Fills {0}, {1}…; an argument that is a "term.…" or "rule.…" key is replaced by its text.
   std::string format(std::string_view key, const std::vector<std::string>& args = {}) const;
   bool has(std::string_view key) const { return entries_.contains(std::string(key)); }
   const std::unordered_map<std::string, std::string>& entries() const { return entries_; }

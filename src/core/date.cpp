@@ -77,4 +77,11 @@ std::int32_t Date::years_until(const Date& on) const {
   return years;
 }
 
+Date Date::plus_months(std::int32_t n) const {
+  const std::int32_t months = year * 12 + (month - 1) + n;
+  Date d{months / 12, months % 12 + 1, day};
+  while (!is_valid(d.year, d.month, d.day)) --d.day;
+  return d;
+}
+
 }  // namespace hearth

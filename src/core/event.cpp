@@ -3,7 +3,9 @@
 #include <cereal/archives/portable_binary.hpp>
 #include <cereal/types/array.hpp>
 #include <cereal/types/string.hpp>
+#include <cereal/types/common.hpp>
 #include <cereal/types/variant.hpp>
+#include <cereal/types/vector.hpp>
 #include <sstream>
 
 namespace hearth {

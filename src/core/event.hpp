@@ -13,6 +13,8 @@
 #include <variant>
 #include <vector>
 
+#include "date.hpp"
+#include "domain.hpp"
 #include "hash.hpp"
 #include "hlc.hpp"
 
@@ -29,23 +31,304 @@ struct RecordId {
   bool operator==(const RecordId&) const = default;
   bool operator<(const RecordId& o) const { return device != o.device ? device < o.device : seq < o.seq; }
   std::string str() const;  // "d3f0a1b2c4e5f607-42": first 8 bytes of the device, then seq
+  bool none() const { return seq == 0; }
   template <class Archive>
   void serialize(Archive& ar) { ar(device, seq); }
 };
 
-// 登记家政服务人员: a worker entered in the register. Values are already validated and normalised.
-struct WorkerRegistered {
+// ---- Event bodies ----------------------------------------------------------------------
+// Values in bodies are already validated and normalised by the core. A reference to another
+// record is its RecordId; seq 0 means "none". Enumerations are the values in domain.hpp.
+
+// 登记家政服务人员, first format (2026-11, issue 2). Still loads: it folds into a Worker with
+// the extended fields at their defaults.
+struct WorkerRegisteredV1 {
   std::string name;
   std::string resident_id;  // 18 characters, X uppercase
   std::string mobile;       // 11 digits
   std::uint32_t township = 0;
-  bool operator==(const WorkerRegistered&) const = default;
+  bool operator==(const WorkerRegisteredV1&) const = default;
   template <class Archive>
   void serialize(Archive& ar) { ar(name, resident_id, mobile, township); }
 };
 
+// The worker's own details; employer and employment form live on EmploymentSpell.
+struct WorkerDetails {
+  std::string name;
+  std::string mobile;
+  std::uint32_t township = 0;          // household township (户籍所在镇乡街道)
+  Occupation occupation = Occupation::Housekeeper;
+  SkillLevel skill = SkillLevel::None;
+  std::string skill_certificate;       // 职业技能等级证书编号, may be empty
+  std::uint16_t special_groups = 0;    // bits of SpecialGroup
+  std::uint16_t awards = 0;            // bits of Award
+  std::uint8_t union_member = 0;       // 工会会员
+  SocialInsurance own_insurance = SocialInsurance::None;  // insurance a flexible worker pays themselves
+  std::string community;               // 社区备案: where a flexible worker registered; may be empty
+  bool operator==(const WorkerDetails&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) {
+    ar(name, mobile, township, occupation, skill, skill_certificate, special_groups, awards, union_member, own_insurance, community);
+  }
+};
+
+struct WorkerRegistered {
+  std::string resident_id;
+  WorkerDetails details;
+  bool operator==(const WorkerRegistered&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(resident_id, details); }
+};
+
+struct EnterpriseDetails {
+  std::string name;
+  std::string legal_representative;
+  std::string contact_mobile;
+  std::string address;
+  std::uint32_t township = 0;
+  std::uint16_t services = 0;  // bits of ServiceKind
+  std::uint16_t flags = 0;     // bits of EnterpriseFlag
+  bool operator==(const EnterpriseDetails&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(name, legal_representative, contact_mobile, address, township, services, flags); }
+};
+
+struct EnterpriseRegistered {
+  std::string credit_code;  // 18 characters, uppercase
+  EnterpriseDetails details;
+  bool operator==(const EnterpriseRegistered&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(credit_code, details); }
+};
+
+// One field of a record changed: the field's number (WorkerField / EnterpriseField) and its
+// new value as text. Concurrent edits of a field resolve by the later clock stamp.
+struct FieldChange {
+  std::uint16_t field = 0;
+  std::string value;
+  bool operator==(const FieldChange&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(field, value); }
+};
+struct RecordEdited {
+  RecordId record;
+  std::vector<FieldChange> changes;
+  bool operator==(const RecordEdited&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(record, changes); }
+};
+
+struct EmploymentStarted {
+  RecordId worker, enterprise;
+  EmploymentForm form = EmploymentForm::LabourContract;
+  Date hired;
+  std::int64_t monthly_wage_fen = 0;
+  SocialInsurance insurance = SocialInsurance::None;
+  std::uint8_t paid_directly = 0;  // the enterprise pays the worker itself (直接支付或代发)
+  bool operator==(const EmploymentStarted&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(worker, enterprise, form, hired, monthly_wage_fen, insurance, paid_directly); }
+};
+struct EmploymentEnded {
+  RecordId spell;
+  Date left;
+  EmploymentEnd reason = EmploymentEnd::Resigned;
+  bool operator==(const EmploymentEnded&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(spell, left, reason); }
+};
+
+struct CourseCreated {
+  std::string name;
+  CourseType type = CourseType::PreJob;
+  TrainingProgramme programme = TrainingProgramme::None;
+  std::string provider;
+  std::uint16_t hours = 0;
+  std::uint8_t subsidy_eligible = 0;
+  bool operator==(const CourseCreated&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(name, type, programme, provider, hours, subsidy_eligible); }
+};
+struct SessionScheduled {
+  RecordId course;
+  Date date;
+  std::string place, trainer;
+  std::uint32_t township = 0;
+  bool operator==(const SessionScheduled&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(course, date, place, trainer, township); }
+};
+struct Enrolled {
+  RecordId session, worker;
+  bool operator==(const Enrolled&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(session, worker); }
+};
+struct AttendanceRecorded {
+  RecordId session, worker;
+  Date date;
+  std::uint8_t present = 1;
+  bool operator==(const AttendanceRecorded&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(session, worker, date, present); }
+};
+struct CompletionRecorded {
+  RecordId session, course, worker;  // course repeated from the session: counts need no join
+  Date date;
+  std::uint16_t score_tenths = 0;     // 0–1000 = 0.0–100.0
+  std::uint8_t passed = 0;
+  std::string certificate;
+  bool operator==(const CompletionRecorded&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(session, course, worker, date, score_tenths, passed, certificate); }
+};
+
+struct HealthCheckRecorded {
+  RecordId worker;
+  Date date;
+  std::string institution;
+  HealthCategory category = HealthCategory::General;
+  std::uint16_t items = 0;  // bits of HealthItem
+  std::uint8_t fit = 1;     // 合格
+  Date valid_until;
+  bool operator==(const HealthCheckRecorded&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(worker, date, institution, category, items, fit, valid_until); }
+};
+struct IdentityVerified {
+  RecordId worker;
+  Date date;
+  IdentityMethod method = IdentityMethod::CardInspected;
+  bool operator==(const IdentityVerified&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(worker, date, method); }
+};
+// 持证上门 card issued or renewed: the number stays with the person; it expires with the
+// health check it was issued on.
+struct LicenceIssued {
+  RecordId worker;
+  std::string number;
+  Date issued, expires;
+  RecordId health_check, completion, identity;  // the evidence it was issued on
+  bool operator==(const LicenceIssued&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(worker, number, issued, expires, health_check, completion, identity); }
+};
+
+struct ContractRegistered {
+  RecordId enterprise, worker;
+  std::string consumer_name, consumer_mobile;
+  std::uint32_t township = 0;
+  std::string model_text;  // 示范文本 version, from the programme configuration
+  Date signed_on, starts, ends;
+  std::uint8_t rest_days_per_month = 0;
+  RestArrangement rest = RestArrangement::WeeklyFixed;
+  std::int64_t monthly_fee_fen = 0;
+  bool operator==(const ContractRegistered&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) {
+    ar(enterprise, worker, consumer_name, consumer_mobile, township, model_text, signed_on, starts, ends, rest_days_per_month, rest,
+       monthly_fee_fen);
+  }
+};
+
+struct ComplaintFiled {
+  ComplaintChannel channel = ComplaintChannel::Hotline12315;
+  Date received;
+  std::string complainant, complainant_mobile;
+  RecordId enterprise, worker;  // who it is about; either may be none, not both
+  std::uint32_t township = 0;
+  std::string facts;
+  bool operator==(const ComplaintFiled&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(channel, received, complainant, complainant_mobile, enterprise, worker, township, facts); }
+};
+struct MediationStepRecorded {
+  RecordId complaint;
+  Date date;
+  Mediator mediator = Mediator::ConsumerAssociation;
+  std::string note;
+  bool operator==(const MediationStepRecorded&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(complaint, date, mediator, note); }
+};
+struct ComplaintClosed {
+  RecordId complaint;
+  Date date;
+  ComplaintOutcome outcome = ComplaintOutcome::NotUpheld;
+  std::string note;
+  bool operator==(const ComplaintClosed&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(complaint, date, outcome, note); }
+};
+
+struct CreditEventRecorded {
+  RecordId subject;  // a worker or an enterprise
+  CreditKind kind = CreditKind::Evaluation;
+  Date date;
+  std::uint8_t level = 0;  // evaluation: stars 1–5; violation: 1 minor, 2 serious, 3 serious dishonesty; commendation: 1 district, 2 city, 3 national
+  std::string note;
+  bool operator==(const CreditEventRecorded&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(subject, kind, date, level, note); }
+};
+
+struct IndicatorScore {
+  std::uint16_t indicator = 0;  // number in the programme configuration
+  std::uint16_t points = 0;
+  bool operator==(const IndicatorScore&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(indicator, points); }
+};
+struct AssessmentRecorded {
+  RecordId enterprise;
+  Date date;
+  std::string assessor;
+  std::vector<IndicatorScore> scores;
+  bool operator==(const AssessmentRecorded&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(enterprise, date, assessor, scores); }
+};
+
+struct ServicePointOpened {
+  std::string community;
+  std::uint32_t township = 0;
+  RecordId operator_enterprise;
+  std::uint16_t services = 0;  // bits of ServiceKind
+  Date opened;
+  std::uint8_t unified_signage = 0;
+  bool operator==(const ServicePointOpened&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(community, township, operator_enterprise, services, opened, unified_signage); }
+};
+
+// 营业额: one enterprise's revenue for one year; a later report replaces an earlier one.
+struct RevenueReported {
+  RecordId enterprise;
+  std::uint16_t year = 0;
+  std::int64_t amount_fen = 0;
+  bool operator==(const RevenueReported&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(enterprise, year, amount_fen); }
+};
+
+struct ProgressReported {
+  std::uint8_t measure = 0;  // 1–29
+  std::string unit;          // code from assets/units.tsv
+  Date date;
+  MeasureStatus status = MeasureStatus::InProgress;
+  std::string note;
+  bool operator==(const ProgressReported&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(measure, unit, date, status, note); }
+};
+
 // Append new alternatives at the end only: the index is part of the stored bytes.
-using EventBody = std::variant<WorkerRegistered>;
+using EventBody = std::variant<WorkerRegisteredV1, WorkerRegistered, EnterpriseRegistered, RecordEdited, EmploymentStarted,
+                               EmploymentEnded, CourseCreated, SessionScheduled, Enrolled, AttendanceRecorded, CompletionRecorded,
+                               HealthCheckRecorded, IdentityVerified, LicenceIssued, ContractRegistered, ComplaintFiled,
+                               MediationStepRecorded, ComplaintClosed, CreditEventRecorded, AssessmentRecorded, ServicePointOpened,
+                               RevenueReported, ProgressReported>;
 
 struct Event {
   std::uint16_t format = kEventFormat;

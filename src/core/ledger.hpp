@@ -28,6 +28,8 @@ class Ledger {
   SealedEvent next(EventBody body, std::int64_t now_ms) const;
   // Appends an event of this device; refuses one that does not continue the chain.
   std::optional<ChainBreak> append(const SealedEvent& e);
+  // Another device's event was seen: later local stamps follow it (hybrid logical clock).
+  void observe(const Hlc& remote, std::int64_t now_ms) { clock_ = hlc_receive(clock_, remote, now_ms); }
 
  private:
   DeviceId device_;

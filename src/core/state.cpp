@@ -1,35 +1,441 @@
 #include "state.hpp"
 
+#include <algorithm>
+#include <charconv>
+
+#include "resident_id.hpp"
 #include "text.hpp"
 
 namespace hearth {
 
+namespace {
+constexpr int kSeqBits = 48;
+constexpr Key kSeqMask = (Key{1} << kSeqBits) - 1;
+
+std::string num(std::uint64_t v) { return std::to_string(v); }
+template <class T>
+T parse_num(std::string_view s) {
+  std::uint64_t v = 0;
+  std::from_chars(s.data(), s.data() + s.size(), v);
+  return static_cast<T>(v);
+}
+}  // namespace
+
+// ---- keys ---------------------------------------------------------------------------------
+Key State::intern(const RecordId& id) {
+  const std::string raw(id.device.begin(), id.device.end());
+  auto it = device_index_.find(raw);
+  if (it == device_index_.end()) {
+    devices_.push_back(id.device);
+    it = device_index_.emplace(raw, static_cast<std::uint16_t>(devices_.size())).first;
+  }
+  return (Key{it->second} << kSeqBits) | (id.seq & kSeqMask);
+}
+
+Key State::key_of(const RecordId& id) const {
+  if (id.none()) return kNoKey;
+  const auto it = device_index_.find(std::string(id.device.begin(), id.device.end()));
+  return it == device_index_.end() ? kNoKey : (Key{it->second} << kSeqBits) | (id.seq & kSeqMask);
+}
+
+RecordId State::record_id(Key k) const {
+  const auto d = static_cast<std::size_t>(k >> kSeqBits);
+  if (k == kNoKey || d == 0 || d > devices_.size()) return {};
+  return RecordId{devices_[d - 1], k & kSeqMask};
+}
+
+bool State::created_before(const Hlc& sa, Key a, const Hlc& sb, Key b) const {
+  if (sa != sb) return sa < sb;
+  return record_id(a) < record_id(b);
+}
+
+// ---- fold ---------------------------------------------------------------------------------
 void State::apply(const Event& e) {
   ++revision_;
   std::visit([&](const auto& body) { on(e, body); }, e.body);
 }
 
-void State::on(const Event& e, const WorkerRegistered& w) {
-  // Two devices may register the same person offline; the first event in clock order wins
-  // the ID number and later ones are kept out of the register (they stay in the ledger).
-  if (by_resident_id_.contains(w.resident_id)) return;
-  const auto index = static_cast<std::uint32_t>(workers_.size());
-  workers_.push_back({RecordId{e.device, e.seq}, w.name, w.resident_id, w.mobile, w.township, e.stamp});
-  worker_search_keys_.push_back(ascii_lower(w.name + '\x1F' + w.resident_id + '\x1F' + w.mobile));
-  by_resident_id_.emplace(w.resident_id, index);
+void State::on(const Event& e, const WorkerRegisteredV1& w) {
+  WorkerDetails d;
+  d.name = w.name;
+  d.mobile = w.mobile;
+  d.township = w.township;
+  add_worker(e, w.resident_id, std::move(d));
+}
+
+void State::on(const Event& e, const WorkerRegistered& w) { add_worker(e, w.resident_id, w.details); }
+
+void State::add_worker(const Event& e, std::string resident_id, WorkerDetails details) {
+  Worker w;
+  w.key = self_key(e);
+  w.resident_id = std::move(resident_id);
+  w.details = std::move(details);
+  w.registered = e.stamp;
+  if (auto id = ResidentId::parse(w.resident_id, Date{9999, 12, 31})) {
+    w.birth_date = id.value->birth_date();
+    w.female = id.value->sex() == Sex::Female;
+  }
+  const std::uint32_t row = workers_.insert(std::move(w));
+  worker_search_keys_.emplace_back();
+  apply_writes(workers_.rows()[row].key);
+  const Worker& added = workers_.rows()[row];
+  worker_search_keys_[row] = ascii_lower(added.details.name + '\x1F' + added.resident_id + '\x1F' + added.details.mobile);
+
+  // Two devices may register the same person offline: the earliest registration holds the ID.
+  auto [it, fresh] = by_resident_id_.try_emplace(added.resident_id, row);
+  if (!fresh) {
+    const Worker& holder = workers_.rows()[it->second];
+    if (created_before(added.registered, added.key, holder.registered, holder.key)) it->second = row;
+  }
+  if (!workers_by_stamp_.empty()) {
+    const Worker& newest = workers_.rows()[workers_by_stamp_.back()];
+    if (created_before(added.registered, added.key, newest.registered, newest.key)) workers_sorted_ = false;
+  }
+  workers_by_stamp_.push_back(row);
+}
+
+void State::on(const Event& e, const EnterpriseRegistered& r) {
+  Enterprise ent{self_key(e), r.credit_code, r.details, e.stamp};
+  const std::uint32_t row = enterprises_.insert(std::move(ent));
+  const Enterprise& added = enterprises_.rows()[row];
+  apply_writes(added.key);
+  auto [it, fresh] = by_credit_code_.try_emplace(added.credit_code, row);
+  if (!fresh) {
+    const Enterprise& holder = enterprises_.rows()[it->second];
+    if (created_before(added.registered, added.key, holder.registered, holder.key)) it->second = row;
+  }
+}
+
+void State::on(const Event& e, const RecordEdited& r) {
+  const Key target = ref(r.record);
+  auto& list = writes_[target];
+  for (const auto& c : r.changes) list.push_back({c.field, c.value, e.stamp, self_key(e), false});
+  apply_writes(target);
+}
+
+// Brings the record's edited fields to the value with the latest stamp. The first time a
+// field is edited, its creation value joins the list so history can show old → new.
+void State::apply_writes(Key record) {
+  const auto it = writes_.find(record);
+  if (it == writes_.end()) return;
+  auto& list = it->second;
+  Worker* w = workers_.find_mut(record);
+  Enterprise* ent = w ? nullptr : enterprises_.find_mut(record);
+  if (!w && !ent) return;  // the record's own event has not arrived yet: kept until it does
+  const Hlc created = w ? w->registered : ent->registered;
+
+  std::vector<std::uint16_t> fields;
+  for (const auto& fw : list)
+    if (std::find(fields.begin(), fields.end(), fw.field) == fields.end()) fields.push_back(fw.field);
+  for (std::uint16_t f : fields) {
+    const bool has_created = std::any_of(list.begin(), list.end(), [&](const FieldWrite& x) { return x.field == f && x.created; });
+    if (!has_created) {
+      const std::string current = w ? field_value(w->details, WorkerField{f}) : field_value(ent->details, EnterpriseField{f});
+      list.push_back({f, current, created, record, true});
+    }
+    const FieldWrite* latest = nullptr;
+    for (const auto& x : list)
+      if (x.field == f && (!latest || created_before(latest->stamp, latest->by, x.stamp, x.by))) latest = &x;
+    const std::string_view v = latest->value;
+    if (w) {
+      WorkerDetails& d = w->details;
+      switch (WorkerField{f}) {
+        case WorkerField::Name: d.name = v; break;
+        case WorkerField::Mobile: d.mobile = v; break;
+        case WorkerField::Township: d.township = parse_num<std::uint32_t>(v); break;
+        case WorkerField::Occupation: d.occupation = Occupation{parse_num<std::uint8_t>(v)}; break;
+        case WorkerField::Skill: d.skill = SkillLevel{parse_num<std::uint8_t>(v)}; break;
+        case WorkerField::SkillCertificate: d.skill_certificate = v; break;
+        case WorkerField::SpecialGroups: d.special_groups = parse_num<std::uint16_t>(v); break;
+        case WorkerField::Awards: d.awards = parse_num<std::uint16_t>(v); break;
+        case WorkerField::UnionMember: d.union_member = parse_num<std::uint8_t>(v); break;
+        case WorkerField::OwnInsurance: d.own_insurance = SocialInsurance{parse_num<std::uint8_t>(v)}; break;
+        case WorkerField::Community: d.community = v; break;
+      }
+    } else {
+      EnterpriseDetails& d = ent->details;
+      switch (EnterpriseField{f}) {
+        case EnterpriseField::Name: d.name = v; break;
+        case EnterpriseField::LegalRepresentative: d.legal_representative = v; break;
+        case EnterpriseField::ContactMobile: d.contact_mobile = v; break;
+        case EnterpriseField::Address: d.address = v; break;
+        case EnterpriseField::Township: d.township = parse_num<std::uint32_t>(v); break;
+        case EnterpriseField::Services: d.services = parse_num<std::uint16_t>(v); break;
+        case EnterpriseField::Flags: d.flags = parse_num<std::uint16_t>(v); break;
+      }
+    }
+  }
+  if (w) {
+    const auto row = static_cast<std::size_t>(w - workers_.rows().data());
+    if (row < worker_search_keys_.size())
+      worker_search_keys_[row] = ascii_lower(w->details.name + '\x1F' + w->resident_id + '\x1F' + w->details.mobile);
+  }
+}
+
+std::string State::field_value(const WorkerDetails& d, WorkerField f) {
+  switch (f) {
+    case WorkerField::Name: return d.name;
+    case WorkerField::Mobile: return d.mobile;
+    case WorkerField::Township: return num(d.township);
+    case WorkerField::Occupation: return num(static_cast<unsigned>(d.occupation));
+    case WorkerField::Skill: return num(static_cast<unsigned>(d.skill));
+    case WorkerField::SkillCertificate: return d.skill_certificate;
+    case WorkerField::SpecialGroups: return num(d.special_groups);
+    case WorkerField::Awards: return num(d.awards);
+    case WorkerField::UnionMember: return num(d.union_member);
+    case WorkerField::OwnInsurance: return num(static_cast<unsigned>(d.own_insurance));
+    case WorkerField::Community: return d.community;
+  }
+  return {};
+}
+
+std::string State::field_value(const EnterpriseDetails& d, EnterpriseField f) {
+  switch (f) {
+    case EnterpriseField::Name: return d.name;
+    case EnterpriseField::LegalRepresentative: return d.legal_representative;
+    case EnterpriseField::ContactMobile: return d.contact_mobile;
+    case EnterpriseField::Address: return d.address;
+    case EnterpriseField::Township: return num(d.township);
+    case EnterpriseField::Services: return num(d.services);
+    case EnterpriseField::Flags: return num(d.flags);
+  }
+  return {};
+}
+
+void State::on(const Event& e, const EmploymentStarted& s) {
+  EmploymentSpell row{self_key(e), ref(s.worker), ref(s.enterprise), s.form, s.hired, s.monthly_wage_fen, s.insurance,
+                      s.paid_directly != 0, e.stamp};
+  const auto i = spells_.insert(row);
+  spells_by_worker_[row.worker].push_back(i);
+  spells_by_enterprise_[row.enterprise].push_back(i);
+}
+
+void State::on(const Event& e, const EmploymentEnded& s) {
+  SpellEnd end{self_key(e), s.left, s.reason, e.stamp};
+  auto [it, fresh] = spell_ends_.try_emplace(ref(s.spell), end);
+  if (!fresh && created_before(it->second.stamp, it->second.key, end.stamp, end.key)) it->second = end;  // the later correction wins
+}
+
+void State::on(const Event& e, const CourseCreated& c) {
+  courses_.insert({self_key(e), c.name, c.type, c.programme, c.provider, c.hours, c.subsidy_eligible != 0});
+}
+
+void State::on(const Event& e, const SessionScheduled& s) {
+  sessions_.insert({self_key(e), ref(s.course), s.date, s.place, s.trainer, s.township});
+}
+
+void State::on(const Event& e, const Enrolled& s) {
+  const Enrolment row{self_key(e), ref(s.session), ref(s.worker)};
+  enrolments_by_session_[row.session].push_back(enrolments_.insert(row));
+}
+
+void State::on(const Event& e, const AttendanceRecorded& a) {
+  const Attendance row{self_key(e), ref(a.session), ref(a.worker), a.date, a.present != 0};
+  attendance_by_session_[row.session].push_back(attendance_.insert(row));
+}
+
+void State::on(const Event& e, const CompletionRecorded& c) {
+  Completion row{self_key(e), ref(c.session), ref(c.course), ref(c.worker), c.date, c.score_tenths, c.passed != 0, c.certificate, e.stamp};
+  const auto i = completions_.insert(std::move(row));
+  const Completion& added = completions_.rows()[i];
+  completions_by_worker_[added.worker].push_back(i);
+  completions_by_session_[added.session].push_back(i);
+  if (!added.passed) return;
+  auto [it, fresh] = first_completion_[added.worker].try_emplace(added.course, i);
+  if (!fresh) {
+    const Completion& held = completions_.rows()[it->second];
+    if (created_before(added.stamp, added.key, held.stamp, held.key)) it->second = i;
+  }
+}
+
+void State::on(const Event& e, const HealthCheckRecorded& h) {
+  const HealthCheck row{self_key(e), ref(h.worker), h.date, h.institution, h.category, h.items, h.fit != 0, h.valid_until};
+  checks_by_worker_[row.worker].push_back(health_checks_.insert(row));
+}
+
+void State::on(const Event& e, const IdentityVerified& v) {
+  const IdentityCheck row{self_key(e), ref(v.worker), v.date, v.method};
+  identity_by_worker_[row.worker].push_back(identity_checks_.insert(row));
+}
+
+void State::on(const Event& e, const LicenceIssued& l) {
+  ServiceLicence row{self_key(e), ref(l.worker), l.number, l.issued, l.expires, ref(l.health_check), ref(l.completion), ref(l.identity), e.stamp};
+  const auto i = licences_.insert(std::move(row));
+  const ServiceLicence& added = licences_.rows()[i];
+  auto [it, fresh] = licence_by_worker_.try_emplace(added.worker, i);
+  if (!fresh) {
+    const ServiceLicence& held = licences_.rows()[it->second];
+    if (created_before(held.stamp, held.key, added.stamp, added.key)) it->second = i;  // the latest renewal is in force
+  }
+}
+
+void State::on(const Event& e, const ContractRegistered& c) {
+  ServiceContract row{self_key(e), ref(c.enterprise), ref(c.worker), c.consumer_name, c.consumer_mobile, c.township, c.model_text,
+                      c.signed_on, c.starts, c.ends, c.rest_days_per_month, c.rest, c.monthly_fee_fen};
+  const Key ent = row.enterprise;
+  contracts_by_enterprise_[ent].push_back(contracts_.insert(std::move(row)));
+}
+
+void State::on(const Event& e, const ComplaintFiled& c) {
+  Complaint row{self_key(e), c.channel, c.received, c.complainant, c.complainant_mobile, ref(c.enterprise), ref(c.worker), c.township, c.facts};
+  const Key ent = row.enterprise, wk = row.worker;
+  const auto i = complaints_.insert(std::move(row));
+  if (ent != kNoKey) complaints_by_subject_[ent].push_back(i);
+  if (wk != kNoKey) complaints_by_subject_[wk].push_back(i);
+}
+
+void State::on(const Event& e, const MediationStepRecorded& m) {
+  MediationStep row{self_key(e), ref(m.complaint), m.date, m.mediator, m.note};
+  const Key c = row.complaint;
+  steps_by_complaint_[c].push_back(mediation_steps_.insert(std::move(row)));
+}
+
+void State::on(const Event& e, const ComplaintClosed& c) {
+  ComplaintClosure closure{self_key(e), c.date, c.outcome, c.note, e.stamp};
+  auto [it, fresh] = closures_.try_emplace(ref(c.complaint), closure);
+  if (!fresh && created_before(it->second.stamp, it->second.key, closure.stamp, closure.key)) it->second = std::move(closure);
+}
+
+void State::on(const Event& e, const CreditEventRecorded& c) {
+  CreditEvent row{self_key(e), ref(c.subject), c.kind, c.date, c.level, c.note};
+  const Key s = row.subject;
+  credit_by_subject_[s].push_back(credit_events_.insert(std::move(row)));
+}
+
+void State::on(const Event& e, const AssessmentRecorded& a) {
+  Assessment row{self_key(e), ref(a.enterprise), a.date, a.assessor, a.scores};
+  const Key ent = row.enterprise;
+  assessments_by_enterprise_[ent].push_back(assessments_.insert(std::move(row)));
+}
+
+void State::on(const Event& e, const ServicePointOpened& p) {
+  service_points_.insert({self_key(e), p.community, p.township, ref(p.operator_enterprise), p.services, p.opened, p.unified_signage != 0});
+}
+
+void State::on(const Event& e, const RevenueReported& r) {
+  const RevenueFigure fig{self_key(e), r.amount_fen, e.stamp};
+  auto [it, fresh] = revenue_[ref(r.enterprise)].try_emplace(r.year, fig);
+  if (!fresh && created_before(it->second.stamp, it->second.key, fig.stamp, fig.key)) it->second = fig;
+}
+
+void State::on(const Event& e, const ProgressReported& p) {
+  progress_reports_.insert({self_key(e), p.measure, p.unit, p.date, p.status, p.note, e.stamp});
+}
+
+// ---- queries ------------------------------------------------------------------------------
+template <class Row>
+std::vector<const Row*> State::pick(const Table<Row>& t, const Children& c, Key parent) {
+  std::vector<const Row*> out;
+  if (const auto it = c.find(parent); it != c.end()) {
+    out.reserve(it->second.size());
+    for (auto i : it->second) out.push_back(&t.rows()[i]);
+  }
+  return out;
 }
 
 const Worker* State::worker_by_resident_id(std::string_view digits) const {
   const auto it = by_resident_id_.find(std::string(digits));
-  return it == by_resident_id_.end() ? nullptr : &workers_[it->second];
+  return it == by_resident_id_.end() ? nullptr : &workers_.rows()[it->second];
+}
+
+const Enterprise* State::enterprise_by_credit_code(std::string_view code) const {
+  const auto it = by_credit_code_.find(std::string(code));
+  return it == by_credit_code_.end() ? nullptr : &enterprises_.rows()[it->second];
+}
+
+std::vector<const EmploymentSpell*> State::spells_of_worker(Key w) const { return pick(spells_, spells_by_worker_, w); }
+std::vector<const EmploymentSpell*> State::spells_of_enterprise(Key e) const { return pick(spells_, spells_by_enterprise_, e); }
+const SpellEnd* State::spell_end(Key spell) const {
+  const auto it = spell_ends_.find(spell);
+  return it == spell_ends_.end() ? nullptr : &it->second;
+}
+bool State::spell_open_on(const EmploymentSpell& s, const Date& d) const {
+  if (d < s.hired) return false;
+  const SpellEnd* end = spell_end(s.key);
+  return !end || d <= end->left;  // the leaving day is still a working day
+}
+std::vector<const Completion*> State::completions_of_worker(Key w) const { return pick(completions_, completions_by_worker_, w); }
+std::vector<const Completion*> State::completions_of_session(Key s) const { return pick(completions_, completions_by_session_, s); }
+std::vector<const Enrolment*> State::enrolments_of_session(Key s) const { return pick(enrolments_, enrolments_by_session_, s); }
+std::vector<const Attendance*> State::attendance_of_session(Key s) const { return pick(attendance_, attendance_by_session_, s); }
+std::vector<const HealthCheck*> State::health_checks_of(Key w) const { return pick(health_checks_, checks_by_worker_, w); }
+std::vector<const IdentityCheck*> State::identity_checks_of(Key w) const { return pick(identity_checks_, identity_by_worker_, w); }
+const ServiceLicence* State::licence_of(Key w) const {
+  const auto it = licence_by_worker_.find(w);
+  return it == licence_by_worker_.end() ? nullptr : &licences_.rows()[it->second];
+}
+std::vector<const ServiceContract*> State::contracts_of_enterprise(Key e) const { return pick(contracts_, contracts_by_enterprise_, e); }
+std::vector<const Complaint*> State::complaints_about(Key s) const { return pick(complaints_, complaints_by_subject_, s); }
+std::vector<const MediationStep*> State::mediation_steps_of(Key c) const {
+  auto steps = pick(mediation_steps_, steps_by_complaint_, c);
+  std::sort(steps.begin(), steps.end(), [&](auto* a, auto* b) { return a->date != b->date ? a->date < b->date : record_id(a->key) < record_id(b->key); });
+  return steps;
+}
+const ComplaintClosure* State::closure_of(Key c) const {
+  const auto it = closures_.find(c);
+  return it == closures_.end() ? nullptr : &it->second;
+}
+std::vector<const CreditEvent*> State::credit_events_of(Key s) const { return pick(credit_events_, credit_by_subject_, s); }
+std::vector<const Assessment*> State::assessments_of(Key e) const { return pick(assessments_, assessments_by_enterprise_, e); }
+const RevenueFigure* State::revenue(Key enterprise, std::uint16_t year) const {
+  const auto it = revenue_.find(enterprise);
+  if (it == revenue_.end()) return nullptr;
+  const auto y = it->second.find(year);
+  return y == it->second.end() ? nullptr : &y->second;
+}
+const Completion* State::first_completion(Key worker, Key course) const {
+  const auto it = first_completion_.find(worker);
+  if (it == first_completion_.end()) return nullptr;
+  const auto c = it->second.find(course);
+  return c == it->second.end() ? nullptr : &completions_.rows()[c->second];
 }
 
 std::vector<std::uint32_t> State::search_workers(std::string_view query) const {
+  if (!workers_sorted_) {
+    std::sort(workers_by_stamp_.begin(), workers_by_stamp_.end(), [&](std::uint32_t a, std::uint32_t b) {
+      const Worker& x = workers_.rows()[a];
+      const Worker& y = workers_.rows()[b];
+      return created_before(x.registered, x.key, y.registered, y.key);
+    });
+    workers_sorted_ = true;
+  }
   const std::string q = ascii_lower(trim(fold_fullwidth(query)));
   std::vector<std::uint32_t> hits;
-  for (std::size_t i = workers_.size(); i-- > 0;)
-    if (q.empty() || contains_folded(worker_search_keys_[i], q)) hits.push_back(static_cast<std::uint32_t>(i));
+  for (std::size_t n = workers_by_stamp_.size(); n-- > 0;) {
+    const std::uint32_t i = workers_by_stamp_[n];
+    if (!q.empty() && !contains_folded(worker_search_keys_[i], q)) continue;
+    if (is_duplicate(workers_.rows()[i])) continue;
+    hits.push_back(i);
+  }
   return hits;
+}
+
+std::vector<HistoryEntry> State::history(Key record) const {
+  std::vector<HistoryEntry> out;
+  const auto it = writes_.find(record);
+  if (it == writes_.end()) return out;
+  std::vector<const FieldWrite*> list;
+  for (const auto& w : it->second) list.push_back(&w);
+  std::sort(list.begin(), list.end(), [&](const FieldWrite* a, const FieldWrite* b) {
+    if (a->stamp != b->stamp) return a->stamp < b->stamp;
+    if (a->created != b->created) return a->created;  // the creation value comes first on a tie
+    if (a->by != b->by) return record_id(a->by) < record_id(b->by);
+    return a->field < b->field;
+  });
+  std::unordered_map<std::uint16_t, std::string> last;  // field → value before the entry
+  std::unordered_map<std::uint16_t, std::size_t> latest;  // field → index in out of its newest entry
+  for (const FieldWrite* w : list) {
+    if (w->created) {
+      last[w->field] = w->value;
+      continue;
+    }
+    HistoryEntry h{w->field, last[w->field], w->value, w->stamp, record_id(w->by), false};
+    last[w->field] = w->value;
+    latest[w->field] = out.size();
+    out.push_back(std::move(h));
+  }
+  for (const auto& [f, i] : latest) out[i].in_force = true;
+  return out;
 }
 
 }  // namespace hearth

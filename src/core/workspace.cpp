@@ -24,11 +24,11 @@ LoadReport Workspace::load(std::vector<std::vector<std::uint8_t>> stored) {
 
 Decision Workspace::decide(const Command& cmd, std::int64_t now_ms) const {
   Decision d;
-  const Date today = Date::from_unix_ms(now_ms);
+  const Context ctx{state_, Date::from_unix_ms(now_ms), *config_};
   std::visit(
-      [&](const RegisterWorker& c) {
-        WorkerRegistered body;
-        d.problems = validate(c, state_, today, body);
+      [&](const auto& c) {
+        typename EventFor<std::decay_t<decltype(c)>>::type body;
+        d.problems = validate(c, ctx, body);
         if (d.problems.empty()) d.events.push_back(ledger_.next(std::move(body), now_ms));
       },
       cmd);

@@ -10,11 +10,11 @@
 
 #include "ledger.hpp"
 #include "state.hpp"
-#include "worker.hpp"
+#include "commands.hpp"
+#include "programme.hpp"
+#include "validate.hpp"
 
 namespace hearth {
-
-using Command = std::variant<RegisterWorker>;
 
 struct Decision {
   Problems problems;               // non-empty: refused, nothing to store
@@ -29,7 +29,8 @@ struct LoadReport {
 
 class Workspace {
  public:
-  explicit Workspace(DeviceId device) : ledger_(device) {}
+  explicit Workspace(DeviceId device, const ProgrammeConfig& config = ProgrammeConfig::builtin())
+      : ledger_(device), config_(&config) {}
 
   // Rebuilds state from this device's stored events, oldest first. Stops at the first
   // damaged or out-of-chain event and reports it; everything before it is kept.
@@ -40,12 +41,21 @@ class Workspace {
   // the ledger, e.g. when two decisions raced; the caller then decides again.
   std::optional<ChainBreak> commit(const std::vector<SealedEvent>& events);
 
+  // Folds another device's event (from a verified bundle, issue 5; or a test): the state
+  // learns it and this device's clock moves past it. Nothing is appended to this ledger.
+  void receive(const Event& e, std::int64_t now_ms) {
+    ledger_.observe(e.stamp, now_ms);
+    state_.apply(e);
+  }
+
   const State& state() const { return state_; }
   const Ledger& ledger() const { return ledger_; }
+  const ProgrammeConfig& config() const { return *config_; }
 
  private:
   Ledger ledger_;
   State state_;
+  const ProgrammeConfig* config_;
 };
 
 }  // namespace hearth

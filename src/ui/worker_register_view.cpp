@@ -137,7 +137,7 @@ void WorkerRegisterView::draw_list(const Session& session, const I18n& i18n) {
     ImGui::TextDisabled("%s", found.c_str());
     automation::text_last("count", found);
   }
-  if (workers.empty()) {
+  if (workers.size() == 0) {
     message("notice", i18n.tr("workers.list.empty"));
     return;
   }
@@ -160,22 +160,22 @@ void WorkerRegisterView::draw_list(const Session& session, const I18n& i18n) {
   clipper.Begin(static_cast<int>(hits_.size()));
   while (clipper.Step()) {
     for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-      const Worker& w = workers[hits_[static_cast<std::size_t>(row)]];
+      const Worker& w = workers.rows()[hits_[static_cast<std::size_t>(row)]];
       const std::string masked = ResidentId::mask(w.resident_id);
-      const std::string township = i18n.township(w.township);
+      const std::string township = i18n.township(w.details.township);
       const std::string registered = Date::from_unix_ms(w.registered.wall_ms).iso();
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
       ImGui::PushID(row);
       ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap);
-      automation::annotate_last("row", w.name + " " + masked + " " + w.mobile + " " + township + " " + registered);
+      automation::annotate_last("row", w.name() + " " + masked + " " + w.details.mobile + " " + township + " " + registered);
       ImGui::PopID();
       ImGui::SameLine(0, 0);
-      ImGui::TextUnformatted(w.name.c_str());
+      ImGui::TextUnformatted(w.name().c_str());
       ImGui::TableSetColumnIndex(1);
       ImGui::TextUnformatted(masked.c_str());
       ImGui::TableSetColumnIndex(2);
-      ImGui::TextUnformatted(w.mobile.c_str());
+      ImGui::TextUnformatted(w.details.mobile.c_str());
       ImGui::TableSetColumnIndex(3);
       ImGui::TextUnformatted(township.c_str());
       ImGui::TableSetColumnIndex(4);

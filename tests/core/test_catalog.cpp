@@ -10,6 +10,8 @@
 
 #include "assets.hpp"
 #include "catalog.hpp"
+#include "domain.hpp"
+#include "programme.hpp"
 
 using namespace hearth;
 
@@ -52,7 +54,7 @@ TEST_CASE("every catalog key named in the sources exists", "[catalog]") {
   const fs::path root = HEARTH_SOURCE_DIR;
   const Catalog& zh = Catalog::builtin("zh-CN");
   // "err.x.y", "app.…", "workers.…", "cli.…", "shell.…", "township.…" string literals in C++ and JS sources
-  const std::regex key_literal(R"re(["'`]((?:err|app|workers|cli|shell|township)\.[a-z0-9_.]+)["'`])re");
+  const std::regex key_literal(R"re(["'`]((?:err|app|workers|cli|shell|township|term|rule)\.[a-z0-9_.]+)["'`])re");
   std::size_t seen = 0;
   for (const char* dir : {"src", "web", "shell"}) {
     if (!fs::exists(root / dir)) continue;
@@ -74,4 +76,22 @@ TEST_CASE("every catalog key named in the sources exists", "[catalog]") {
     }
   }
   CHECK(seen > 20);
+}
+
+TEST_CASE("every vocabulary term and configured indicator has its text", "[catalog]") {
+  const Catalog& zh = Catalog::builtin("zh-CN");
+  for (auto terms : {terms_employment_form(), terms_social_insurance(), terms_occupation(), terms_skill_level(), terms_employment_end(),
+                     terms_special_group(), terms_award(), terms_service_kind(), terms_enterprise_flag(), terms_course_type(),
+                     terms_training_programme(), terms_health_category(), terms_health_item(), terms_rest_arrangement(),
+                     terms_complaint_channel(), terms_mediator(), terms_complaint_outcome(), terms_credit_kind(), terms_identity_method(),
+                     terms_measure_status()})
+    for (const Term& t : terms) {
+      INFO(t.key);
+      CHECK(zh.has(std::string(t.key)));
+    }
+  for (const auto& ind : ProgrammeConfig::builtin().indicators) {
+    INFO(ind.key);
+    CHECK(zh.has(ind.key));
+  }
+  for (const auto& p : ProgrammeConfig::builtin().phases) CHECK(zh.has("rule.phase." + p.key));
 }

@@ -8,6 +8,8 @@
 
 #include "event.hpp"
 #include "helpers.hpp"
+#include "state.hpp"
+#include "synthetic.hpp"
 
 using namespace hearth;
 
@@ -21,7 +23,7 @@ Event sample_event() {
   e.stamp = {test::kNowMs, 3};
   const std::string seed = "hearth";
   e.prev = blake2b_256(std::span(reinterpret_cast<const std::uint8_t*>(seed.data()), seed.size()));
-  e.body = WorkerRegistered{"张三", "11010519491231002X", "13812345678", 500154001};
+  e.body = WorkerRegisteredV1{"张三", "11010519491231002X", "13812345678", 500154001};
   return e;
 }
 
@@ -41,7 +43,7 @@ TEST_CASE("an event survives encode → decode unchanged", "[serialization]") {
   CHECK(back.seq == e.seq);
   CHECK(back.stamp == e.stamp);
   CHECK(back.prev == e.prev);
-  CHECK(std::get<WorkerRegistered>(back.body) == std::get<WorkerRegistered>(e.body));
+  CHECK(std::get<WorkerRegisteredV1>(back.body) == std::get<WorkerRegisteredV1>(e.body));
   CHECK(encode_event(back) == encode_event(e));
 }
 
@@ -56,7 +58,7 @@ TEST_CASE("event bytes are identical to the version-1 fixture (native and wasm a
   // and the fixture decodes to the same event
   std::vector<std::uint8_t> fixture_bytes;
   for (std::size_t i = 0; i + 1 < expected.size(); i += 2) fixture_bytes.push_back(static_cast<std::uint8_t>(std::stoi(expected.substr(i, 2), nullptr, 16)));
-  CHECK(std::get<WorkerRegistered>(decode_event(fixture_bytes).body).name == "张三");
+  CHECK(std::get<WorkerRegisteredV1>(decode_event(fixture_bytes).body).name == "张三");
 }
 
 TEST_CASE("corrupt bytes raise DecodeError, never crash", "[serialization]") {
@@ -73,4 +75,36 @@ TEST_CASE("corrupt bytes raise DecodeError, never crash", "[serialization]") {
   std::vector<std::uint8_t> garbage(64, 0xFF);
   garbage[0] = 1;
   CHECK_THROWS_AS(decode_event(garbage), DecodeError);
+}
+
+TEST_CASE("an event of the first version still loads into today's state", "[serialization][schema]") {
+  const std::string hex = read_fixture();
+  std::vector<std::uint8_t> bytes;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) bytes.push_back(static_cast<std::uint8_t>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+  const Event old = decode_event(bytes);
+  REQUIRE(old.body.index() == 0);  // WorkerRegisteredV1: the index is part of the stored bytes
+  State s;
+  s.apply(old);
+  REQUIRE(s.workers().size() == 1);
+  const Worker& w = s.workers().rows()[0];
+  CHECK(w.name() == "张三");
+  CHECK(w.details.mobile == "13812345678");
+  CHECK(w.details.township == 500154001);
+  CHECK(w.details.occupation == Occupation::Housekeeper);  // fields added later take their defaults
+  CHECK(w.details.special_groups == 0);
+  CHECK(w.birth_date == Date{1949, 12, 31});
+  CHECK(w.female);
+  CHECK(s.worker_by_resident_id("11010519491231002X") == &w);
+}
+
+TEST_CASE("every event type survives encode → decode", "[serialization][schema]") {
+  Workspace ws(DeviceId{0x5E});
+  std::size_t seen_types = 0;
+  std::vector<bool> seen(std::variant_size_v<EventBody>);
+  generate_district(ws, 7, DistrictScale::divided_by(1000), [&](const SealedEvent& e) {
+    const Event back = decode_event(e.bytes);
+    CHECK(encode_event(back) == e.bytes);
+    if (!seen[e.event.body.index()]) ++seen_types, seen[e.event.body.index()] = true;
+  });
+  CHECK(seen_types == std::variant_size_v<EventBody> - 1);  // all but the retired V1 registration
 }

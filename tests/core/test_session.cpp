@@ -50,13 +50,13 @@ TEST_CASE("saved only after the store confirms; a failed write changes nothing",
   const auto sub = s.submit(person("张三", "50015419900101123"));
   REQUIRE(sub.problems.empty());
   CHECK(s.saving());
-  CHECK(s.state().workers().empty());  // not folded before durable
+  CHECK(s.state().workers().size() == 0);  // not folded before durable
   CHECK(s.submit(person("李四", "50015419900101143")).problems[0].message == "err.store.busy");
 
   store.complete(StoreError{"quota", "QuotaExceededError"});
   CHECK(s.last_write().status == Session::WriteStatus::Failed);
   CHECK(s.last_write().error->message_key() == "err.store.quota");
-  CHECK(s.state().workers().empty());
+  CHECK(s.state().workers().size() == 0);
   CHECK(s.workspace().ledger().last_seq() == 0);
 
   // retry: the same sequence number is used again
@@ -67,7 +67,7 @@ TEST_CASE("saved only after the store confirms; a failed write changes nothing",
   CHECK(s.last_write().status == Session::WriteStatus::Saved);
   CHECK(s.last_write().ticket == retry.ticket);
   REQUIRE(s.state().workers().size() == 1);
-  CHECK(s.state().workers()[0].name == "张三");
+  CHECK(s.state().workers().rows()[0].name() == "张三");
 }
 
 TEST_CASE("native file store: what was acknowledged is there after reopening", "[session][store]") {

@@ -27,11 +27,11 @@ TEST_CASE("a valid registration is normalised into one event", "[worker]") {
   REQUIRE(d.accepted());
   REQUIRE(d.events.size() == 1);
   const auto& body = std::get<WorkerRegistered>(d.events[0].event.body);
-  CHECK(body.name == "张三");
-  CHECK(body.mobile == "13812345678");
+  CHECK(body.details.name == "张三");
+  CHECK(body.details.mobile == "13812345678");
   CHECK(body.resident_id == with_check("50015419900101123"));
-  CHECK(body.township == 500154001);
-  CHECK(ws.state().workers().empty());  // deciding changes nothing
+  CHECK(body.details.township == 500154001);
+  CHECK(ws.state().workers().size() == 0);  // deciding changes nothing
 }
 
 TEST_CASE("every wrong field is reported at once, by field", "[worker]") {
@@ -108,7 +108,7 @@ TEST_CASE("search by name, ID digits or phone, newest first", "[worker][search]"
   const State& s = ws.state();
   auto names = [&](std::string_view q) {
     std::vector<std::string> out;
-    for (auto i : s.search_workers(q)) out.push_back(s.workers()[i].name);
+    for (auto i : s.search_workers(q)) out.push_back(s.workers().rows()[i].name());
     return out;
   };
   CHECK(names("") == std::vector<std::string>{"张小红", "李四", "张三"});

@@ -1,0 +1,236 @@
+// The records of the programme as the state holds them: one row type per record, folded
+// from events. Rows refer to each other by Key (a compact handle of a RecordId inside one
+// State), never by pointer, so a row may name a record whose event has not arrived yet.
+//
+// Index
+//   1. Key
+//   2. People: Worker, Enterprise, EmploymentSpell, IdentityCheck
+//   3. Training: Course, TrainingSession, Enrolment, Attendance, Completion
+//   4. Health and licences: HealthCheck, ServiceLicence
+//   5. Contracts, complaints, credit, assessment
+//   6. Programme: ServicePoint, Revenue, ProgressReport
+//   7. Edits and history
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.hpp"
+#include "domain.hpp"
+#include "event.hpp"
+
+namespace hearth {
+
+// ---- 1. Key -------------------------------------------------------------------------------
+// A record inside one State: the device's index in that State (high 16 bits) and the event's
+// sequence number (low 48 bits). 0 is no record. State::record_id() turns it back into the
+// RecordId that is the same on every device.
+using Key = std::uint64_t;
+inline constexpr Key kNoKey = 0;
+
+// ---- 2. People ----------------------------------------------------------------------------
+struct Worker {
+  Key key = kNoKey;
+  std::string resident_id;
+  WorkerDetails details;
+  Date birth_date;
+  bool female = false;
+  Hlc registered;
+  const std::string& name() const { return details.name; }
+};
+
+struct Enterprise {
+  Key key = kNoKey;
+  std::string credit_code;
+  EnterpriseDetails details;
+  Hlc registered;
+  const std::string& name() const { return details.name; }
+};
+
+// 用工: one worker employed by one enterprise from `hired` until `left` (open if not ended).
+// "New employment" counts these.
+struct EmploymentSpell {
+  Key key = kNoKey, worker = kNoKey, enterprise = kNoKey;
+  EmploymentForm form = EmploymentForm::LabourContract;
+  Date hired;
+  std::int64_t monthly_wage_fen = 0;
+  SocialInsurance insurance = SocialInsurance::None;
+  bool paid_directly = false;
+  Hlc stamp;
+};
+struct SpellEnd {
+  Key key = kNoKey;  // the EmploymentEnded event
+  Date left;
+  EmploymentEnd reason = EmploymentEnd::Resigned;
+  Hlc stamp;
+};
+
+struct IdentityCheck {
+  Key key = kNoKey, worker = kNoKey;
+  Date date;
+  IdentityMethod method = IdentityMethod::CardInspected;
+};
+
+// ---- 3. Training --------------------------------------------------------------------------
+struct Course {
+  Key key = kNoKey;
+  std::string name;
+  CourseType type = CourseType::PreJob;
+  TrainingProgramme programme = TrainingProgramme::None;
+  std::string provider;
+  std::uint16_t hours = 0;
+  bool subsidy_eligible = false;
+};
+struct TrainingSession {
+  Key key = kNoKey, course = kNoKey;
+  Date date;
+  std::string place, trainer;
+  std::uint32_t township = 0;
+};
+struct Enrolment {
+  Key key = kNoKey, session = kNoKey, worker = kNoKey;
+};
+struct Attendance {
+  Key key = kNoKey, session = kNoKey, worker = kNoKey;
+  Date date;
+  bool present = true;
+};
+// One completion of one course by one worker: one person-time (人次) when passed.
+struct Completion {
+  Key key = kNoKey, session = kNoKey, course = kNoKey, worker = kNoKey;
+  Date date;
+  std::uint16_t score_tenths = 0;
+  bool passed = false;
+  std::string certificate;
+  Hlc stamp;
+};
+
+// ---- 4. Health and licences ---------------------------------------------------------------
+struct HealthCheck {
+  Key key = kNoKey, worker = kNoKey;
+  Date date;
+  std::string institution;
+  HealthCategory category = HealthCategory::General;
+  std::uint16_t items = 0;
+  bool fit = true;
+  Date valid_until;
+  // Valid from the check's date through valid_until inclusive, and only if the result was fit.
+  bool valid_on(const Date& d) const { return fit && date <= d && d <= valid_until; }
+  // Good enough for work that needs `needed`: the categories are ordered, stricter covers lesser.
+  bool covers(HealthCategory needed) const { return category >= needed; }
+};
+
+struct ServiceLicence {
+  Key key = kNoKey, worker = kNoKey;
+  std::string number;
+  Date issued, expires;
+  Key health_check = kNoKey, completion = kNoKey, identity = kNoKey;
+  Hlc stamp;
+  bool valid_on(const Date& d) const { return issued <= d && d <= expires; }
+};
+
+// ---- 5. Contracts, complaints, credit, assessment -----------------------------------------
+struct ServiceContract {
+  Key key = kNoKey, enterprise = kNoKey, worker = kNoKey;
+  std::string consumer_name, consumer_mobile;
+  std::uint32_t township = 0;
+  std::string model_text;
+  Date signed_on, starts, ends;
+  std::uint8_t rest_days_per_month = 0;
+  RestArrangement rest = RestArrangement::WeeklyFixed;
+  std::int64_t monthly_fee_fen = 0;
+};
+
+struct Complaint {
+  Key key = kNoKey;
+  ComplaintChannel channel = ComplaintChannel::Hotline12315;
+  Date received;
+  std::string complainant, complainant_mobile;
+  Key enterprise = kNoKey, worker = kNoKey;
+  std::uint32_t township = 0;
+  std::string facts;
+};
+struct MediationStep {
+  Key key = kNoKey, complaint = kNoKey;
+  Date date;
+  Mediator mediator = Mediator::ConsumerAssociation;
+  std::string note;
+};
+struct ComplaintClosure {
+  Key key = kNoKey;
+  Date date;
+  ComplaintOutcome outcome = ComplaintOutcome::NotUpheld;
+  std::string note;
+  Hlc stamp;
+};
+
+struct CreditEvent {
+  Key key = kNoKey, subject = kNoKey;
+  CreditKind kind = CreditKind::Evaluation;
+  Date date;
+  std::uint8_t level = 0;
+  std::string note;
+};
+
+struct Assessment {
+  Key key = kNoKey, enterprise = kNoKey;
+  Date date;
+  std::string assessor;
+  std::vector<IndicatorScore> scores;
+};
+
+// ---- 6. Programme -------------------------------------------------------------------------
+struct ServicePoint {
+  Key key = kNoKey;
+  std::string community;
+  std::uint32_t township = 0;
+  Key operator_enterprise = kNoKey;
+  std::uint16_t services = 0;
+  Date opened;
+  bool unified_signage = false;
+};
+
+struct RevenueFigure {
+  Key key = kNoKey;  // the report now in force
+  std::int64_t amount_fen = 0;
+  Hlc stamp;
+};
+
+struct ProgressReport {
+  Key key = kNoKey;
+  std::uint8_t measure = 0;
+  std::string unit;
+  Date date;
+  MeasureStatus status = MeasureStatus::NotStarted;
+  std::string note;
+  Hlc stamp;
+};
+
+// ---- 7. Edits and history -----------------------------------------------------------------
+// Field numbers of RecordEdited; stored, so never renumber.
+enum class WorkerField : std::uint16_t {
+  Name = 1, Mobile, Township, Occupation, Skill, SkillCertificate, SpecialGroups, Awards, UnionMember, OwnInsurance, Community
+};
+enum class EnterpriseField : std::uint16_t { Name = 1, LegalRepresentative, ContactMobile, Address, Township, Services, Flags };
+
+// One value a field held: set when the record was created (`by` = the creating event) or by
+// an edit. A record's history is these, per field, in clock order; the one with the latest
+// stamp is in force and the others stay visible (who changed what, when, old → new).
+struct FieldWrite {
+  std::uint16_t field = 0;
+  std::string value;
+  Hlc stamp;
+  Key by = kNoKey;       // the event that wrote it
+  bool created = false;  // the value the record was created with
+};
+
+struct HistoryEntry {
+  std::uint16_t field = 0;
+  std::string old_value, new_value;
+  Hlc stamp;
+  RecordId by;      // the event; its device says who
+  bool in_force = false;  // this value is the field's current one
+};
+
+}  // namespace hearth
