@@ -49,7 +49,7 @@ std::string Catalog::format(std::string_view key, const std::vector<std::string>
         // An argument that is itself a catalog key ("term.…", "rule.…") is shown translated.
         const std::string& a = args[n];
         const bool is_key = (a.starts_with("term.") || a.starts_with("rule.")) && has(a);
-        out += is_key ? std::string(text(a)) : a;
+        out += is_key ? format(a, {}) : a;  // its own placeholders are dropped
       }
       i += 2;
     } else {

@@ -1,6 +1,7 @@
 // The programme's configuration: targets with their defaults from the seed document, and the
 // weights and thresholds of every rule (assets/programme.tsv). Rules read it; none of these
-// numbers lives in code, so a later programme period is a new file, not a new build.
+// numbers lives in code, so a later programme period is a new file, not new code (the file is
+// embedded at build time, so it takes a rebuild and redeploy of the static files).
 #pragma once
 #include <cstdint>
 #include <map>

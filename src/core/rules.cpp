@@ -220,7 +220,12 @@ CreditRating rate_credit(const State& s, Key subject, const Date& on, const Prog
     if (closed->outcome == ComplaintOutcome::PartlyUpheld) deduct("rule.credit.complaint_partly_upheld", k->key, c.credit_complaint_partly_upheld);
   }
   bool background = false;
-  for (const CreditEvent* e : s.credit_events_of(subject)) {
+  // In date order (then record id), so the caps fall the same way on every device.
+  auto events = s.credit_events_of(subject);
+  std::sort(events.begin(), events.end(), [&](const CreditEvent* a, const CreditEvent* b) {
+    return a->date != b->date ? a->date < b->date : s.record_id(a->key) < s.record_id(b->key);
+  });
+  for (const CreditEvent* e : events) {
     if (e->kind == CreditKind::BackgroundVerified) {  // a verified background counts once, whenever it was done
       if (!background && e->date <= on) add("rule.credit.background_verified", e->key, c.credit_background_verified);
       background = background || e->date <= on;
