@@ -11,16 +11,6 @@
 namespace hearth {
 
 namespace {
-std::vector<std::string> split(std::string_view s, char sep) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (;;) {
-    const auto at = s.find(sep, start);
-    out.emplace_back(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
-    if (at == std::string_view::npos) return out;
-    start = at + 1;
-  }
-}
 std::runtime_error bad(const char* file, std::size_t line, const std::string& what) {
   return std::runtime_error(std::string(file) + " line " + std::to_string(line) + ": " + what);
 }
@@ -35,8 +25,8 @@ MeasureRegistry MeasureRegistry::parse(std::string_view measures_tsv, std::strin
   for_each_data_line(units_tsv, [&](std::size_t n, std::string_view line) {
     auto cells = split(line, '\t');
     if (cells.size() != 3) throw bad("units.tsv", n, "expected code, name_zh, name_en");
-    if (r.unit(cells[0])) throw bad("units.tsv", n, "duplicate unit " + cells[0]);
-    r.units_.push_back({cells[0], cells[1], cells[2]});
+    if (r.unit(cells[0])) throw bad("units.tsv", n, "duplicate unit " + std::string(cells[0]));
+    r.units_.push_back({std::string(cells[0]), std::string(cells[1]), std::string(cells[2])});
   });
   for_each_data_line(measures_tsv, [&](std::size_t n, std::string_view line) {
     auto cells = split(line, '\t');
@@ -51,7 +41,8 @@ MeasureRegistry MeasureRegistry::parse(std::string_view measures_tsv, std::strin
     m.title_zh = cells[2];
     m.title_en = cells[3];
     m.lead = cells[4];
-    if (cells[5] != "-") m.co_units = split(cells[5], ',');
+    if (cells[5] != "-")
+      for (auto u : split(cells[5], ',')) m.co_units.emplace_back(u);
     m.and_others = cells[6] == "1";
     if (!r.unit(m.lead)) throw bad("measures.tsv", n, "unknown unit " + m.lead);
     for (const auto& u : m.co_units)

@@ -10,17 +10,6 @@
 namespace hearth {
 
 namespace {
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  for (;;) {
-    const auto tab = line.find('\t', start);
-    out.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-    if (tab == std::string_view::npos) return out;
-    start = tab + 1;
-  }
-}
-
 struct Entry {
   std::size_t line;
   std::vector<std::string_view> values;
@@ -30,7 +19,7 @@ class Reader {
  public:
   explicit Reader(std::string_view tsv) {
     for_each_data_line(tsv, [&](std::size_t n, std::string_view line) {
-      auto cells = split_tabs(line);
+      auto cells = split(line, '\t');
       const std::string key(cells.front());
       cells.erase(cells.begin());
       entries_[key].push_back({n, std::move(cells)});

@@ -120,8 +120,8 @@ class Generator {
     auto day = [&] { return date_in_month(r_, y, m, last_day); };
 
     if (i == 0) setup_courses();
-    for (std::uint32_t k = share(scale_.enterprises, i, n); k-- > 0;) register_enterprise(y, m, day());
-    for (std::uint32_t k = share(scale_.workers, i, n); k-- > 0;) register_worker(day());
+    for (std::uint32_t k = share(scale_.enterprises, i, n); k-- > 0;) register_enterprise();
+    for (std::uint32_t k = share(scale_.workers, i, n); k-- > 0;) register_worker();
     if (i == 0) open_service_points(y, m);
     employment(day, share(scale_.workers * 7 / 10, i, n));
     training(day, share(scale_.completions, i, n));
@@ -159,7 +159,7 @@ class Generator {
     }
   }
 
-  void register_enterprise(std::int32_t, std::int32_t, const std::string&) {
+  void register_enterprise() {
     RegisterEnterprise e;
     e.credit_code = credit_code(r_, codes_);
     e.name = std::string("重庆") + kBrand[r_.below(kBrand.size())] + kSuffix[r_.below(kSuffix.size())];
@@ -181,7 +181,7 @@ class Generator {
     employee_based_.push_back(r_.chance(400));
   }
 
-  void register_worker(const std::string&) {
+  void register_worker() {
     RegisterWorker w;
     w.name = person_name(r_);
     w.resident_id = resident_id(r_, ids_);

@@ -25,7 +25,6 @@ struct DistrictScale {
 struct GenerationReport {
   std::uint64_t events = 0;
   std::uint64_t stored_bytes = 0;  // sum of the sealed events' sizes
-  std::uint64_t refused = 0;       // always 0: a refusal throws
 };
 
 // Fills `ws` (a fresh workspace) with a district. `sink` sees each sealed event as it is

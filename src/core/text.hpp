@@ -4,6 +4,7 @@
 #include <string>
 #include <functional>
 #include <string_view>
+#include <vector>
 
 namespace hearth {
 
@@ -15,6 +16,9 @@ std::string fold_fullwidth(std::string_view s);
 std::string ascii_lower(std::string_view s);
 // Case-insensitive (ASCII) substring test; Chinese matches byte for byte.
 bool contains_folded(std::string_view haystack_lower, std::string_view needle_lower);
+
+// The fields of `line` between separators ("a\tb\t" → a, b, "").
+std::vector<std::string_view> split(std::string_view line, char sep);
 
 // Calls fn(line_number, line) for each line of a data file (assets/*.tsv), without its line
 // break and without a trailing '\r'; blank lines and '#' comment lines are skipped.

@@ -7,19 +7,6 @@
 
 namespace hearth {
 
-namespace {
-std::vector<std::string_view> split(std::string_view line, char sep) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  for (;;) {
-    const auto pos = line.find(sep, start);
-    out.push_back(line.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
-    if (pos == std::string_view::npos) return out;
-    start = pos + 1;
-  }
-}
-}  // namespace
-
 TownshipRegistry TownshipRegistry::parse(std::string_view tsv) {
   TownshipRegistry r;
   for_each_data_line(tsv, [&](std::size_t line_no, std::string_view line) {

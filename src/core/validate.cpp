@@ -481,6 +481,15 @@ Problems validate(const IssueLicence& cmd, const Context& ctx, LicenceIssued& ou
   return c.problems;
 }
 
+namespace {
+// A mediation step or a closing needs the complaint still open, and dates on or after its receipt.
+void open_complaint(Checker& c, const Complaint* k, const std::optional<Date>& d) {
+  if (!k) return;
+  if (const ComplaintClosure* closed = c.ctx().state.closure_of(k->key)) c.fail("complaint", "err.complaint.closed", {closed->date.iso()});
+  c.order("date", k->received, d, "err.complaint.before_received");
+}
+}  // namespace
+
 // ---- 5. Contracts, complaints, credit, assessment -----------------------------------------
 Problems validate(const RegisterContract& cmd, const Context& ctx, ContractRegistered& out) {
   Checker c(ctx);
@@ -537,10 +546,7 @@ Problems validate(const RecordMediationStep& cmd, const Context& ctx, MediationS
   const auto d = c.date("date", cmd.date);
   out.mediator = c.term("mediator", terms_mediator(), cmd.mediator);
   out.note = c.text("note", cmd.note, kMaxNoteLength);
-  if (k) {
-    if (const ComplaintClosure* closed = ctx.state.closure_of(k->key)) c.fail("complaint", "err.complaint.closed", {closed->date.iso()});
-    c.order("date", k->received, d, "err.complaint.before_received");
-  }
+  open_complaint(c, k, d);
   if (!c.ok()) return c.problems;
   out.complaint = cmd.complaint;
   out.date = *d;
@@ -553,10 +559,7 @@ Problems validate(const CloseComplaint& cmd, const Context& ctx, ComplaintClosed
   const auto d = c.date("date", cmd.date);
   out.outcome = c.term("outcome", terms_complaint_outcome(), cmd.outcome);
   out.note = c.text("note", cmd.note, kMaxNoteLength, false);
-  if (k) {
-    if (const ComplaintClosure* closed = ctx.state.closure_of(k->key)) c.fail("complaint", "err.complaint.closed", {closed->date.iso()});
-    c.order("date", k->received, d, "err.complaint.before_received");
-  }
+  open_complaint(c, k, d);
   if (!c.ok()) return c.problems;
   out.complaint = cmd.complaint;
   out.date = *d;
