@@ -71,12 +71,12 @@ int main(int argc, char** argv) {
   std::printf("bench_core: district / %u = %u enterprises, %u workers, %u completions, %u health checks, %u complaints\n", divisor,
               scale.enterprises, scale.workers, scale.completions, scale.health_checks, scale.complaints);
 
-  std::vector<std::vector<std::uint8_t>> stored;
+  std::vector<StoredEvent> stored;
   std::vector<std::pair<std::uint64_t, std::uint64_t>> by_type(std::variant_size_v<EventBody>);  // count, bytes
   Workspace ws(DeviceId{0xBE});
   const auto t0 = std::chrono::steady_clock::now();
   const GenerationReport gen = generate_district(ws, 20201222, scale, [&](const SealedEvent& e) {
-    stored.push_back(e.bytes);
+    stored.push_back({e.event.seq, e.bytes});
     auto& [count, bytes] = by_type[e.event.body.index()];
     ++count;
     bytes += e.bytes.size();
@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
     heap_after = heap_in_use();
   });
   const Figure decode = measure(runs, [&] {
-    for (const auto& s : stored) (void)decode_event(s);
+    for (const auto& s : stored) (void)decode_event(s.bytes);
   });
   row("fold all events into state", fold, "decode only", decode);
   std::printf("state in memory after fold          %9.1f MiB (heap in use; stored events %.1f MiB)\n",

@@ -25,6 +25,10 @@ mergeInto(LibraryManager.library, {
     window.hearth = window.hearth || {};
     window.hearth.items = JSON.parse(UTF8ToString(json));
   },
+  hearth_js_publish_store: function (json) {
+    window.hearth = window.hearth || {};
+    window.hearth.store = JSON.parse(UTF8ToString(json));
+  },
   hearth_js_frame_done: function (n) {
     var h = window.hearth = window.hearth || {};
     h.frame = n;

@@ -4,6 +4,7 @@
 //   hearth [--data DIR] [--lang zh-CN|en] add-worker --name … --id … --mobile … --township CODE
 //   hearth [--data DIR] list [--search TEXT]
 //   hearth [--data DIR] verify
+//   hearth [--data DIR] demo [--divisor N] [--seed S] [--after K]
 //   hearth townships
 #include <cstdio>
 #include <cstdlib>
@@ -15,7 +16,10 @@
 #include "catalog.hpp"
 #include "native_file_store.hpp"
 #include "resident_id.hpp"
+#include "report_text.hpp"
 #include "session.hpp"
+#include "snapshot.hpp"
+#include "synthetic.hpp"
 #include "township.hpp"
 
 namespace {
@@ -58,6 +62,59 @@ const char* township_name(std::uint32_t code, const std::string& lang) {
   return lang == "en" ? t->name_en.c_str() : t->name_zh.c_str();
 }
 
+std::uint64_t number_option(const Args& a, const char* name, std::uint64_t fallback) {
+  const auto it = a.options.find(name);
+  if (it == a.options.end()) return fallback;
+  std::uint64_t v = 0;
+  for (char c : it->second) {
+    if (c < '0' || c > '9') throw std::runtime_error(std::string("--") + name + " takes a number");
+    v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return v;
+}
+
+// A synthetic district (the generator of bench/ and the tests) in an empty folder, as a device
+// that has been in use: every event, a snapshot of the state they fold to, and --after K more
+// workers saved one by one on top of that snapshot. For demonstrations, benchmarks and the
+// browser tests, which plant these files in IndexedDB.
+int demo(const Args& a, const Catalog& tr, NativeFileStore& store, Clock& clock, Random& random) {
+  DeviceId fresh{};
+  random.fill(fresh);
+  std::optional<StoreError> err;
+  StoreInfo info;
+  store.open(fresh, [&](std::optional<StoreError> e, StoreInfo i) { err = std::move(e), info = std::move(i); });
+  if (err) throw std::runtime_error(err->detail);
+  if (info.event_count > 0) {
+    std::cerr << tr.format("cli.demo.not_empty", {a.data_dir}) << "\n";
+    return 1;
+  }
+  Workspace ws(info.device);
+  std::vector<StoredEvent> events;
+  generate_district(ws, number_option(a, "seed", 20201222), DistrictScale::divided_by(static_cast<std::uint32_t>(number_option(a, "divisor", 100))),
+                    [&](const SealedEvent& e) { events.push_back({e.event.seq, e.bytes}); });
+  const std::uint64_t n = ws.ledger().last_seq();
+  store.append(std::move(events), ws.ledger().stored_head(), [&](std::optional<StoreError> e) { err = std::move(e); });
+  if (!err) store.put_snapshot(n, encode_snapshot(ws), plan_retention({}, n, 0), [&](std::optional<StoreError> e) { err = std::move(e); });
+  if (err) throw std::runtime_error(err->detail);
+
+  Session session(store, clock, random);
+  session.open();
+  const std::uint64_t after = number_option(a, "after", 0);
+  for (std::uint64_t i = 0; i < after; ++i) {
+    char first17[18];
+    std::snprintf(first17, sizeof first17, "5001541960%02u%02u%03u", static_cast<unsigned>(1 + i / 28 % 12), static_cast<unsigned>(1 + i % 28),
+                  static_cast<unsigned>(900 + i / 336 % 100));
+    const std::string id = std::string(first17) + ResidentId::check_character(first17);
+    const auto sub = session.submit(RegisterWorker{"演示" + std::string(i % 2 ? "甲" : "乙"), id, "13900000000", 500154001});
+    if (!sub.problems.empty() || session.last_write().status != Session::WriteStatus::Saved)
+      throw std::runtime_error("demo: worker " + std::to_string(i) + " was not saved: " + (sub.problems.empty() ? "" : sub.problems[0].message));
+  }
+  std::cout << tr.format("cli.demo.done", {std::to_string(session.workspace().ledger().last_seq()), std::to_string(n),
+                                           std::to_string(session.state().workers().size())})
+            << "\n";
+  return 0;
+}
+
 int run(const Args& a) {
   const Catalog& tr = Catalog::builtin(a.lang);
   if (a.command == "townships") {
@@ -67,6 +124,7 @@ int run(const Args& a) {
   NativeFileStore store(a.data_dir);
   SystemClock clock;
   SodiumRandom random;
+  if (a.command == "demo") return demo(a, tr, store, clock, random);
   Session session(store, clock, random);
   session.open();  // native store: completes synchronously
   if (session.phase() != Session::Phase::Ready) {
@@ -77,17 +135,18 @@ int run(const Args& a) {
   const auto& report = session.load_report();
   if (!session.set_aside().empty()) std::cerr << tr.format("cli.set_aside", {session.set_aside()}) << "\n";
   if (a.command == "verify") {
-    if (report.damage) {
-      std::cout << tr.format("cli.verify.damaged", {std::to_string(report.damage->seq), std::string(tr.text(report.damage->message)),
-                                                    report.damage->detail, std::to_string(report.events_loaded)})
-                << "\n";
+    if (report.damaged()) {
+      std::cout << tr.format("cli.verify.damaged", {std::to_string(report.damage.size()), std::to_string(report.events_loaded)}) << "\n";
+      for (const Damage& d : report.damage) std::cout << "  " << describe_damage(d, tr) << " (" << d.detail << ")\n";
       return 1;
     }
     std::cout << tr.format("cli.verify.ok", {std::to_string(report.events_loaded), to_hex(session.workspace().ledger().head())}) << "\n";
     return 0;
   }
-  if (report.damage)
-    std::cerr << tr.format("app.status.damaged", {std::to_string(report.damage->seq), std::string(tr.text(report.damage->message))}) << "\n";
+  if (report.damaged()) {
+    std::cerr << tr.format("app.status.damaged", {std::to_string(report.damage.size()), std::to_string(report.events_loaded)}) << "\n";
+    for (const Damage& d : report.damage) std::cerr << "  " << describe_damage(d, tr) << "\n";
+  }
 
   if (a.command == "list") {
     const auto it = a.options.find("search");

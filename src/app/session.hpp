@@ -2,20 +2,46 @@
 // flow: a view submits a command → the core decides → the store makes the events durable →
 // only then are they folded into state and reported "saved". Shared by the browser app and
 // the command-line tool; knows nothing of ImGui or of the terminal.
+//
+// Index
+//   1. Opening: newest snapshot that restores + the events after it, every link checked
+//   2. Writing: one write in flight, acknowledged only when durable; one writer per device
+//   3. Snapshots: written every `snapshot_every` events, with the retention rule
+//   4. Storage: usage and quota, and the early warning
+//   5. Backup and restore
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 
 #include "effects.hpp"
+#include "store_contents.hpp"
 #include "workspace.hpp"
 
 namespace hearth {
+
+struct SessionOptions {
+  std::uint64_t snapshot_every = 2000;  // events folded beyond the newest snapshot before the next one
+};
 
 class Session {
  public:
   enum class Phase { Closed, Opening, Ready, OpenFailed };
   enum class WriteStatus { None, Pending, Saved, Failed };
+
+  using Options = SessionOptions;
+  // The other effects are optional: without a lease the session is the writer; without a
+  // gauge the storage is unknown; without file exchange there is no backup.
+  struct Effects {
+    EventStore& store;
+    Clock& clock;
+    Random& random;
+    WriterLease* lease = nullptr;
+    StorageGauge* gauge = nullptr;
+    FileExchange* files = nullptr;
+  };
 
   struct Submission {
     std::uint64_t ticket = 0;  // 0 when refused
@@ -26,39 +52,126 @@ class Session {
     WriteStatus status = WriteStatus::None;
     std::optional<StoreError> error;
   };
+  // A step that runs in the background (snapshot, backup, restore) and how it ended.
+  struct Job {
+    enum class Status { None, Working, Done, Failed } status = Status::None;
+    std::optional<StoreError> error;
+    std::string message;  // catalog key of a problem found in a file (err.backup.*)
+    std::string detail;
+  };
+  // Where opening spent its time (bench/ reads these through the page).
+  struct OpenFigures {
+    double read_ms = 0;     // the store's reads (IndexedDB in the browser)
+    double restore_ms = 0;  // decoding the snapshot
+    double fold_ms = 0;     // folding the events after it, every link checked
+    double total_ms = 0;    // from open() to ready
+    std::uint64_t snapshot_bytes = 0, events_after = 0, event_bytes = 0;
+  };
+  struct SnapshotFigures {
+    std::uint64_t seq = 0;
+    std::uint64_t bytes = 0;
+    double encode_ms = 0;
+    double store_ms = 0;
+  };
+  // What a backup file holds, shown before it replaces anything.
+  struct RestorePreview {
+    std::string file_name;
+    std::int64_t created_ms = 0;
+    DeviceId device{};
+    bool same_device = false;
+    std::uint64_t events = 0;        // the ledger's length (its last seq)
+    std::uint64_t workers = 0, enterprises = 0;
+    std::vector<Damage> damage;      // what in the backup could not be used
+  };
 
-  Session(EventStore& store, Clock& clock, Random& random) : store_(store), clock_(clock), random_(random) {}
+  Session(EventStore& store, Clock& clock, Random& random) : Session(Effects{store, clock, random}) {}
+  explicit Session(Effects effects, Options options = {}) : fx_(effects), options_(options) {}
 
+  // ---- 1. Opening ----------------------------------------------------------------------------
   // Opens the store and rebuilds state from it; `on_opened` runs when that is done (or failed).
   void open(std::function<void()> on_opened = {});
   Phase phase() const { return phase_; }
   const std::optional<StoreError>& open_error() const { return open_error_; }
   const LoadReport& load_report() const { return load_report_; }
-  // Damaged stored data makes the session read-only: nothing is appended after a break.
-  bool read_only() const { return load_report_.damage.has_value(); }
+  const StoreInfo& store_info() const { return info_; }
+  const OpenFigures& open_figures() const { return open_figures_; }
+  // Problems that were worked around without losing anything (a damaged snapshot rebuilt
+  // from the events): shown as notices, not as damage.
+  const std::vector<Damage>& repaired() const { return repaired_; }
   // Unreadable bytes after the last whole event (a write cut short) that the store set aside.
-  const std::string& set_aside() const { return set_aside_; }
+  const std::string& set_aside() const { return info_.set_aside; }
 
+  // ---- 2. Writing ----------------------------------------------------------------------------
+  WriterLease::Role role() const { return role_; }
+  // Nothing can be saved: stored data is damaged, or another window is the writer.
+  bool read_only() const { return load_report_.damaged() || role_ != WriterLease::Role::Writer; }
   // Validates now; if accepted, starts a durable write whose outcome `last_write()` reports.
   // `on_done` (optional) runs when the write has completed or failed.
   Submission submit(const Command& cmd, std::function<void(const WriteOutcome&)> on_done = {});
   bool saving() const { return last_write_.status == WriteStatus::Pending; }
   const WriteOutcome& last_write() const { return last_write_; }
+  double last_write_ms() const { return last_write_ms_; }  // from submit to durable
 
   const Workspace& workspace() const { return *workspace_; }  // valid once phase() == Ready
   const State& state() const { return workspace_->state(); }
 
+  // ---- 3. Snapshots --------------------------------------------------------------------------
+  std::uint64_t newest_snapshot() const { return info_.snapshots.empty() ? 0 : info_.snapshots.front(); }
+  bool snapshot_due() const;
+  void write_snapshot(std::function<void()> on_done = {});
+  const Job& snapshot_job() const { return snapshot_job_; }
+  const SnapshotFigures& last_snapshot() const { return snapshot_figures_; }
+
+  // ---- 4. Storage ----------------------------------------------------------------------------
+  void measure_storage(std::function<void()> on_done = {});
+  const StorageEstimate& storage() const { return storage_; }
+  // Little space left: warn before a write is refused.
+  bool storage_low() const;
+
+  // ---- 5. Backup and restore -----------------------------------------------------------------
+  bool can_backup() const { return fx_.files != nullptr && phase_ == Phase::Ready; }
+  void backup(std::function<void()> on_done = {});
+  const Job& backup_job() const { return backup_job_; }
+  // Asks for a file, reads and checks it, and prepares a preview; nothing is replaced yet.
+  void choose_restore(std::function<void()> on_done = {});
+  // The same from bytes already at hand (the picker's answer; the tests).
+  void preview_restore(std::vector<std::uint8_t> bytes, std::string name);
+  const std::optional<RestorePreview>& restore_preview() const { return restore_preview_; }
+  const Job& restore_job() const { return restore_job_; }
+  void cancel_restore();
+  // Replaces everything stored with the previewed backup, then reopens.
+  void confirm_restore(std::function<void()> on_done = {});
+
  private:
-  EventStore& store_;
-  Clock& clock_;
-  Random& random_;
+  void opened(StoreInfo info, std::function<void()> on_opened);
+  void read_from(std::size_t snapshot_index, std::function<void()> on_opened);
+  void finish_open(std::function<void()> on_opened);
+  void follow(std::uint64_t writer_last_seq);
+  static constexpr std::uint64_t kEverythingChanged = ~std::uint64_t{0};  // announced after a restore
+  void refresh(std::function<void()> on_done);
+  void after_commit();
+
+  Effects fx_;
+  Options options_;
   Phase phase_ = Phase::Closed;
   std::optional<StoreError> open_error_;
+  StoreInfo info_;
   LoadReport load_report_;
-  std::string set_aside_;
+  std::vector<Damage> repaired_;
   std::optional<Workspace> workspace_;
+  WriterLease::Role role_ = WriterLease::Role::Unknown;
+  bool lease_claimed_ = false;
+  bool refreshing_ = false;
   WriteOutcome last_write_;
   std::uint64_t next_ticket_ = 1;
+  double last_write_ms_ = 0;
+  OpenFigures open_figures_;
+  std::chrono::steady_clock::time_point open_started_, read_started_;
+  Job snapshot_job_, backup_job_, restore_job_;
+  SnapshotFigures snapshot_figures_;
+  StorageEstimate storage_;
+  std::optional<RestorePreview> restore_preview_;
+  std::optional<StoreDump> restore_contents_;
 };
 
 }  // namespace hearth

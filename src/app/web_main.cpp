@@ -8,7 +8,9 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <cstdio>
 #include <memory>
+#include <string>
 
 #include "app_ui.hpp"
 #include "automation.hpp"
@@ -30,6 +32,7 @@ void hearth_js_main_ready(void);
 int hearth_js_language(char* out, int size);
 void hearth_js_set_language(const char* language);
 void hearth_js_fatal(const char* kind, const char* detail);
+void hearth_js_publish_store(const char* json);
 }
 
 namespace hearth::web {
@@ -42,7 +45,10 @@ struct WebApp {
   WebIdbStore store;
   SystemClock clock;
   SodiumRandom random;
-  Session session{store, clock, random};
+  WebWriterLease lease;
+  WebStorageGauge gauge;
+  WebFileExchange files;
+  Session session{Session::Effects{store, clock, random, &lease, &gauge, &files}};
   ui::I18n i18n;
   ui::AppUi ui{session, i18n};
 };
@@ -51,6 +57,36 @@ std::unique_ptr<WebApp> g_app;
 
 GLFWwindow* window() { return g_app->window; }
 float device_pixel_ratio() { return g_app->dpr; }
+
+// The store's state for the tests and benchmarks (window.hearth.store, docs/testing.md):
+// republished when it changes. lastSeq only grows once a write is durable, so it is the
+// acknowledged length of the ledger.
+void publish_store(const Session& s) {
+  static std::string last;
+  const char* roles[] = {"unknown", "writer", "follower"};
+  const char* phases[] = {"closed", "opening", "ready", "failed"};
+  char buf[768];
+  const auto& f = s.open_figures();
+  const auto& snap = s.last_snapshot();
+  const auto& st = s.storage();
+  const bool ready = s.phase() == Session::Phase::Ready;
+  std::snprintf(buf, sizeof buf,
+                "{\"phase\":\"%s\",\"role\":\"%s\",\"lastSeq\":%llu,\"damage\":%zu,\"readOnly\":%s,"
+                "\"open\":{\"readMs\":%.2f,\"restoreMs\":%.2f,\"foldMs\":%.2f,\"totalMs\":%.2f,\"snapshotBytes\":%llu,\"eventsAfter\":%llu,\"eventBytes\":%llu},"
+                "\"lastWriteMs\":%.2f,\"snapshot\":{\"seq\":%llu,\"bytes\":%llu,\"encodeMs\":%.2f,\"storeMs\":%.2f,\"newest\":%llu},"
+                "\"storage\":{\"known\":%s,\"usage\":%.0f,\"quota\":%.0f,\"persisted\":%s,\"low\":%s}}",
+                phases[static_cast<int>(s.phase())], roles[static_cast<int>(s.role())],
+                static_cast<unsigned long long>(ready ? s.workspace().ledger().last_seq() : 0),
+                s.load_report().damage.size(), s.read_only() ? "true" : "false", f.read_ms, f.restore_ms, f.fold_ms, f.total_ms,
+                static_cast<unsigned long long>(f.snapshot_bytes), static_cast<unsigned long long>(f.events_after),
+                static_cast<unsigned long long>(f.event_bytes), s.last_write_ms(), static_cast<unsigned long long>(snap.seq),
+                static_cast<unsigned long long>(snap.bytes), snap.encode_ms, snap.store_ms, static_cast<unsigned long long>(s.newest_snapshot()),
+                st.known ? "true" : "false", st.usage, st.quota, st.persisted ? "true" : "false", s.storage_low() ? "true" : "false");
+  if (last != buf) {
+    last = buf;
+    hearth_js_publish_store(buf);
+  }
+}
 
 void run_frame() {
   WebApp& app = *g_app;
@@ -79,6 +115,7 @@ void run_frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   sync_text_input();
+  publish_store(app.session);
   hearth_js_frame_done(++app.frame);
 }
 

@@ -62,4 +62,23 @@ SealedEvent unseal(std::vector<std::uint8_t> bytes) {
   return s;
 }
 
+namespace {
+constexpr const char* kEventKinds[] = {
+    "worker_registered", "worker_registered", "enterprise_registered", "record_edited", "employment_started",
+    "employment_ended", "course_created", "session_scheduled", "enrolled", "attendance_recorded", "completion_recorded",
+    "health_check_recorded", "identity_verified", "licence_issued", "contract_registered", "complaint_filed",
+    "mediation_step_recorded", "complaint_closed", "credit_event_recorded", "assessment_recorded", "service_point_opened",
+    "revenue_reported", "progress_reported"};
+static_assert(std::size(kEventKinds) == std::variant_size_v<EventBody>, "one catalog key per event type");
+}  // namespace
+
+EventSummary summarize(const EventBody& body) {
+  EventSummary s{std::string("app.event.") + kEventKinds[body.index()], {}};
+  if (const auto* w = std::get_if<WorkerRegisteredV1>(&body)) s.label = w->name;
+  if (const auto* w = std::get_if<WorkerRegistered>(&body)) s.label = w->details.name;
+  if (const auto* e = std::get_if<EnterpriseRegistered>(&body)) s.label = e->details.name;
+  if (const auto* c = std::get_if<CourseCreated>(&body)) s.label = c->name;
+  return s;
+}
+
 }  // namespace hearth

@@ -357,4 +357,12 @@ SealedEvent unseal(std::vector<std::uint8_t> bytes);  // decode + hash; throws D
 
 std::string device_hex(const DeviceId& d);
 
+// What an event recorded, for a person: its kind (catalog key app.event.*) and the name of the
+// record when it carries one (a worker, an enterprise, a course). Used when reporting damage.
+struct EventSummary {
+  std::string kind;
+  std::string label;
+};
+EventSummary summarize(const EventBody& body);
+
 }  // namespace hearth

@@ -24,4 +24,10 @@ std::optional<ChainBreak> Ledger::append(const SealedEvent& s) {
   return std::nullopt;
 }
 
+void Ledger::force(const SealedEvent& s) {
+  last_seq_ = s.event.seq;
+  head_ = s.hash;
+  clock_ = std::max(clock_, s.event.stamp);
+}
+
 }  // namespace hearth

@@ -1,24 +1,127 @@
 #include "workspace.hpp"
 
+#include <algorithm>
+
 namespace hearth {
 
-LoadReport Workspace::load(std::vector<std::vector<std::uint8_t>> stored) {
+// The loader streams the stored events once, folding each one two events late: whether a
+// broken link (a, b) means that a or b was changed is only known from the next link — if b's
+// own hash is confirmed by the event after it (or by the stored head), then a is the one that
+// changed; otherwise b is. So a window of three events is enough, whatever the ledger's size.
+LoadReport Workspace::load(std::vector<StoredEvent> stored, const std::optional<StoredHead>& head) {
   LoadReport report;
-  for (auto& bytes : stored) {
-    SealedEvent s;
-    try {
-      s = unseal(std::move(bytes));
-    } catch (const DecodeError& e) {
-      report.damage = ChainBreak{ledger_.last_seq() + 1, "err.ledger.undecodable", e.what()};
-      break;
+  struct Item {
+    std::optional<SealedEvent> s;
+    bool bad = false;
+    bool broken_before = false;  // its link to the event before it does not hold
+  };
+  std::vector<Item> window;  // at most 3, oldest first
+  bool damaged = false;
+  std::uint64_t last_seen = ledger_.last_seq();
+  Hash256 last_hash = ledger_.head();  // the position restored or folded so far is trusted
+
+  auto report_bad = [&](const SealedEvent& s, std::string message, std::string detail) {
+    EventSummary what = summarize(s.event.body);
+    report.damage.push_back({s.event.seq, s.event.seq, std::move(message), std::move(detail), std::move(what.kind), std::move(what.label)});
+  };
+  // events from..to are not there: name the ones not already reported as unreadable
+  auto report_missing = [&](std::uint64_t from, std::uint64_t to) {
+    auto reported = [&](std::uint64_t q) { return std::any_of(report.damage.begin(), report.damage.end(), [q](const Damage& d) { return d.seq <= q && q <= d.last_seq; }); };
+    while (from <= to && reported(from)) ++from;
+    while (to >= from && reported(to)) --to;
+    if (from <= to) report.damage.push_back({from, to, "err.ledger.missing", "no stored event " + std::to_string(from) + "…" + std::to_string(to), "", ""});
+  };
+  auto fold_front = [&] {
+    Item it = std::move(window.front());
+    window.erase(window.begin());
+    if (!it.s || it.bad) return;
+    if (damaged || ledger_.append(*it.s)) {
+      damaged = true;
+      ledger_.force(*it.s);
     }
-    if (auto broken = ledger_.append(s)) {
-      report.damage = std::move(broken);
-      break;
-    }
-    state_.apply(s.event);
+    state_.apply(it.s->event);
     ++report.events_loaded;
+  };
+  // `b` follows `a` in the chain and `b`'s hash is vouched for by what follows: a is the culprit.
+  auto settle = [&](bool next_confirms) {
+    // window[0] = a, window[1] = b; called once b's successor (or the end) is known
+    Item& a = window[0];
+    Item& b = window[1];
+    if (!b.broken_before) return;
+    Item& culprit = next_confirms ? a : b;
+    if (culprit.s && !culprit.bad) {
+      culprit.bad = true;
+      report_bad(*culprit.s, "err.ledger.hash_mismatch", "link to event " + std::to_string(b.s->event.seq) + " broken");
+    }
+  };
+
+  for (auto& [key, bytes] : stored) {
+    Item it;
+    try {
+      it.s = unseal(std::move(bytes));
+    } catch (const DecodeError& e) {
+      report.damage.push_back({key, key, "err.ledger.undecodable", e.what(), "", ""});
+    }
+    if (it.s) {
+      const Event& e = it.s->event;
+      if (e.device != ledger_.device()) {
+        report_bad(*it.s, "err.ledger.foreign_device", device_hex(e.device));
+        it.s.reset();
+      } else if (e.seq != key || e.seq <= last_seen) {
+        report_bad(*it.s, "err.ledger.gap", "stored under " + std::to_string(key) + " after " + std::to_string(last_seen));
+        it.s.reset();
+      } else if (head && e.seq > head->seq) {
+        report_bad(*it.s, "err.ledger.beyond_head", "the last acknowledged event is " + std::to_string(head->seq));
+        it.s.reset();
+      }
+    }
+    if (!it.s) {  // unusable: the chain cannot be checked across it
+      damaged = true;
+      while (window.size() > 1) {
+        settle(false);
+        fold_front();
+      }
+      if (!window.empty()) fold_front();
+      continue;
+    }
+    const Event& e = it.s->event;
+    if (e.seq != last_seen + 1) {
+      // a run of events that were never stored or were reported unreadable above
+      report_missing(last_seen + 1, e.seq - 1);
+      damaged = true;
+    } else if (e.prev != last_hash) {
+      it.broken_before = true;
+      if (window.empty()) {  // the link to the snapshot's (or fold's) trusted position: this event is the one
+        it.bad = true;
+        report_bad(*it.s, "err.ledger.hash_mismatch", "prev " + to_hex(e.prev) + " != " + to_hex(last_hash));
+      }
+    }
+    last_seen = e.seq;
+    last_hash = it.s->hash;
+    window.push_back(std::move(it));
+    if (window.size() == 3) {
+      // window[1]'s hash is confirmed by window[2] when their link holds
+      settle(!window[2].broken_before);
+      fold_front();
+    }
   }
+  // the end: the stored head vouches for the newest event, or reveals a lost tail
+  if (window.size() == 2) settle(head && head->seq == last_seen && head->hash == last_hash);
+  if (head && head->seq == last_seen && head->hash != last_hash && !window.empty() && !window.back().bad) {
+    window.back().bad = true;
+    report_bad(*window.back().s, "err.ledger.head_mismatch", "stored head " + to_hex(head->hash) + " != " + to_hex(last_hash));
+  }
+  if (head && head->seq > last_seen) report_missing(last_seen + 1, head->seq);  // acknowledged, and gone
+  if (window.size() == 2 && window[1].broken_before && !head) {
+    // nothing after the last event to vouch for it: either of the two may have changed
+    for (Item& it : window)
+      if (!it.bad) {
+        it.bad = true;
+        report_bad(*it.s, "err.ledger.hash_mismatch", "the last link cannot be checked without a stored head");
+      }
+  }
+  while (!window.empty()) fold_front();
+  std::sort(report.damage.begin(), report.damage.end(), [](const Damage& a, const Damage& b) { return a.seq < b.seq; });
   return report;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <variant>
 #include <vector>
 
@@ -22,9 +23,21 @@ struct Decision {
   bool accepted() const { return problems.empty(); }
 };
 
+// One thing wrong with the stored ledger, and what it affects.
+struct Damage {
+  std::uint64_t seq = 0;       // the event concerned (the first of a run of missing ones)
+  std::uint64_t last_seq = 0;  // the last of that run; == seq for a single event
+  std::string message;         // catalog key err.ledger.* / err.snapshot.*
+  std::string detail;          // technical detail for the log
+  std::string affects;         // catalog key of what the event recorded (app.event.*), "" when unreadable
+  std::string label;           // that record's name, when it has one
+};
+
 struct LoadReport {
   std::uint64_t events_loaded = 0;
-  std::optional<ChainBreak> damage;  // the first stored event that could not be used, if any
+  std::uint64_t snapshot_seq = 0;  // the snapshot the state was restored from; 0 = folded from the first event
+  std::vector<Damage> damage;      // in seq order; empty when everything checked out
+  bool damaged() const { return !damage.empty(); }
 };
 
 class Workspace {
@@ -32,9 +45,13 @@ class Workspace {
   explicit Workspace(DeviceId device, const ProgrammeConfig& config = ProgrammeConfig::builtin())
       : ledger_(device), config_(&config) {}
 
-  // Rebuilds state from this device's stored events, oldest first. Stops at the first
-  // damaged or out-of-chain event and reports it; everything before it is kept.
-  LoadReport load(std::vector<std::vector<std::uint8_t>> stored);
+  // Folds this device's stored events that follow the ledger's position (all of them for a
+  // fresh workspace, those after the snapshot for a restored one), checking every link of the
+  // hash chain and, when the store kept one, the head it recorded with the last append.
+  // Nothing intact is dropped: an event that cannot be read, is missing, or was changed is
+  // left out and reported with what it recorded; every other event is folded. A damaged
+  // ledger is positioned at its last stored event (the session then opens it read-only).
+  LoadReport load(std::vector<StoredEvent> stored, const std::optional<StoredHead>& head = std::nullopt);
 
   Decision decide(const Command& cmd, std::int64_t now_ms) const;
   // Folds durably stored events. Refuses (and changes nothing) if they no longer continue

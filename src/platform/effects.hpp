@@ -9,7 +9,9 @@
 #include <utility>
 #include <vector>
 
+#include "store_contents.hpp"
 #include "event.hpp"
+#include "ledger.hpp"
 
 namespace hearth {
 
@@ -31,32 +33,91 @@ struct StoreError {
   std::string message_key() const { return "err.store." + kind; }
 };
 
-struct StoredLedger {
+// What opening the store learns before reading the ledger itself.
+struct StoreInfo {
   DeviceId device{};
-  std::vector<std::vector<std::uint8_t>> events;     // this device's events, seq 1, 2, 3…
-  std::string set_aside;                             // unreadable tail bytes moved to this file, if any
+  bool created = false;                  // a new, empty store was made with `device_if_new`
+  std::uint32_t upgraded_from = 0;       // the older schema version found and upgraded; 0 = none
+  std::optional<StoredHead> head;        // recorded with every append (absent in a first-version store)
+  std::uint64_t exported = 0;            // this device's events ≤ exported are in a bundle (issue 5)
+  std::vector<std::uint64_t> snapshots;  // the seq each stored snapshot covers, newest first
+  std::uint64_t first_event = 0;         // lowest stored seq (above 1 after compaction); 0 when none
+  std::uint64_t event_count = 0;
+  std::string set_aside;                 // native: an unreadable tail moved to this file, if any
 };
 
-struct PendingEvent {
-  std::uint64_t seq = 0;
-  std::vector<std::uint8_t> bytes;
+// What `read` gives back: a snapshot (when one was asked for) and the events after a seq.
+struct StoredRange {
+  std::vector<std::uint8_t> snapshot;
+  std::vector<StoredEvent> events;  // seq order
 };
+
+using PendingEvent = StoredEvent;
 
 // A batch of events as one buffer: per event [u32 little-endian length][bytes]. The native
 // store's file and the web store's hand-over to JS both use it.
 std::vector<std::uint8_t> frame_events(const std::vector<PendingEvent>& events);
 
 // Where the ledger lives. Every call completes through its callback — at once natively, later
-// in the browser — and an append's callback reports success only once the data is durable.
+// in the browser — and a write's callback reports success only once the data is durable.
 class EventStore {
  public:
   virtual ~EventStore() = default;
-  using OpenDone = std::function<void(std::optional<StoreError>, StoredLedger)>;
-  using AppendDone = std::function<void(std::optional<StoreError>)>;
-  // Opens (creating it with `device_if_new` when empty) and reads everything stored.
+  using OpenDone = std::function<void(std::optional<StoreError>, StoreInfo)>;
+  using ReadDone = std::function<void(std::optional<StoreError>, StoredRange)>;
+  using Done = std::function<void(std::optional<StoreError>)>;
+  using DumpDone = std::function<void(std::optional<StoreError>, StoreDump)>;
+
+  // Opens (creating it with `device_if_new` when empty, upgrading an older schema).
   virtual void open(const DeviceId& device_if_new, OpenDone done) = 0;
-  // Appends events atomically: all or none. Refuses a seq that is already stored.
-  virtual void append(std::vector<PendingEvent> events, AppendDone done) = 0;
+  // The snapshot stored for `snapshot` (none when 0) and every event with seq > `after`.
+  virtual void read(std::uint64_t snapshot, std::uint64_t after, ReadDone done) = 0;
+  // Appends events and records `head` atomically: all or none. Refuses a seq already stored.
+  virtual void append(std::vector<PendingEvent> events, StoredHead head, Done done) = 0;
+  // Records the head of a ledger stored before heads were (first-version stores).
+  virtual void put_head(StoredHead head, Done done) = 0;
+  // Stores a snapshot covering events ≤ seq and carries out `retention` in the same
+  // transaction (older snapshots and exported events it no longer needs).
+  virtual void put_snapshot(std::uint64_t seq, std::vector<std::uint8_t> bytes, Retention retention, Done done) = 0;
+  // Everything stored, for a backup; and replacing everything with a backup's contents.
+  virtual void dump(DumpDone done) = 0;
+  virtual void replace(StoreDump contents, Done done) = 0;
+};
+
+// One writer per device: two windows of the app must never fork the ledger. The writer holds
+// the lease while it lives; the others follow (read-only, refreshing when the writer says the
+// ledger grew) and one of them takes over when the writer goes away.
+class WriterLease {
+ public:
+  enum class Role { Unknown, Writer, Follower };
+  virtual ~WriterLease() = default;
+  // `changed` runs with the role once known, and again whenever it changes.
+  virtual void claim(std::function<void(Role)> changed) = 0;
+  // The writer tells the followers its ledger now ends at `last_seq`; they hear it through `grew`.
+  virtual void announce(std::uint64_t last_seq) = 0;
+  virtual void on_growth(std::function<void(std::uint64_t last_seq)> grew) = 0;
+};
+
+// Space: how much the device's storage holds and may hold for this app.
+struct StorageEstimate {
+  bool known = false;      // the platform answered
+  double usage = 0;        // bytes used by this app
+  double quota = 0;        // bytes it may use
+  bool persisted = false;  // the browser promised not to evict it under pressure
+};
+class StorageGauge {
+ public:
+  virtual ~StorageGauge() = default;
+  virtual void measure(std::function<void(StorageEstimate)> done) = 0;
+};
+
+// Files the person picks: saving a backup, opening one to restore.
+class FileExchange {
+ public:
+  virtual ~FileExchange() = default;
+  virtual void save(const std::string& name, std::vector<std::uint8_t> bytes, std::function<void(std::optional<StoreError>)> done) = 0;
+  // `done` gets the bytes and the file's name, or an error; nothing when the person cancels.
+  virtual void open(std::function<void(std::optional<StoreError>, std::vector<std::uint8_t>, std::string)> done) = 0;
 };
 
 class SystemClock final : public Clock {

@@ -5,7 +5,9 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <fstream>
 
 #include "hash.hpp"
@@ -65,14 +67,19 @@ NativeFileStore::~NativeFileStore() {
 
 void NativeFileStore::open(const DeviceId& device_if_new, OpenDone done) {
   namespace fs = std::filesystem;
-  StoredLedger out;
+  StoreInfo out;
   std::error_code ec;
   fs::create_directories(dir_, ec);
   if (ec) return done(StoreError{"unavailable", dir_.string() + ": " + ec.message()}, {});
-  lock_fd_ = ::open((dir_ / "lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (lock_fd_ < 0) return done(errno_error((dir_ / "lock").string()), {});
-  if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0)
-    return done(StoreError{"conflict", dir_.string() + " is open in another process"}, {});
+  if (lock_fd_ < 0) {
+    lock_fd_ = ::open((dir_ / "lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (lock_fd_ < 0) return done(errno_error((dir_ / "lock").string()), {});
+    if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+      ::close(lock_fd_);
+      lock_fd_ = -1;
+      return done(StoreError{"conflict", dir_.string() + " is open in another process"}, {});
+    }
+  }
 
   const fs::path device_file = dir_ / "device";
   if (fs::exists(device_file)) {
@@ -83,37 +90,27 @@ void NativeFileStore::open(const DeviceId& device_if_new, OpenDone done) {
     if (!d) return done(StoreError{"failed", device_file.string() + " is damaged"}, {});
     out.device = *d;
   } else {
-    const std::string tmp = (dir_ / "device.tmp").string(), hex = to_hex(device_if_new) + "\n";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0 || !write_all(fd, reinterpret_cast<const std::uint8_t*>(hex.data()), hex.size()) || ::fsync(fd) != 0) {
-      auto err = errno_error(tmp);
-      if (fd >= 0) ::close(fd);
-      return done(err, {});
-    }
-    ::close(fd);
-    if (std::rename(tmp.c_str(), device_file.c_str()) != 0 || !fsync_dir(dir_)) return done(errno_error(device_file.string()), {});
+    const std::string hex = to_hex(device_if_new) + "\n";
+    if (auto err = write_file("device", std::vector<std::uint8_t>(hex.begin(), hex.end()))) return done(err, {});
     out.device = device_if_new;
+    out.created = true;
   }
 
   // Read whole frames. What follows the last whole frame is a write cut short by a crash (it
   // was never acknowledged) — or damage. Either way it is not thrown away: it is set aside in
   // events.tail-<offset>.bin before the log is cut back, so the next append starts clean.
   const fs::path log = dir_ / "events.log";
-  std::ifstream in(log, std::ios::binary);
-  std::uint64_t good_bytes = 0;
-  if (in) {
-    for (;;) {
-      std::uint8_t len_le[4];
-      if (!in.read(reinterpret_cast<char*>(len_le), 4)) break;
+  std::uint64_t good_bytes = 0, count = 0;
+  {
+    std::ifstream in(log, std::ios::binary);
+    std::uint8_t len_le[4];
+    while (in && in.read(reinterpret_cast<char*>(len_le), 4)) {
       const std::uint32_t len = len_le[0] | (len_le[1] << 8) | (len_le[2] << 16) | (std::uint32_t(len_le[3]) << 24);
-      if (len == 0 || len > kMaxEventBytes) break;
-      std::vector<std::uint8_t> bytes(len);
-      if (!in.read(reinterpret_cast<char*>(bytes.data()), len)) break;
-      out.events.push_back(std::move(bytes));
+      if (len == 0 || len > kMaxEventBytes || !in.seekg(len, std::ios::cur) || static_cast<std::uint64_t>(in.tellg()) > fs::file_size(log)) break;
       good_bytes += 4 + len;
+      ++count;
     }
   }
-  in.close();
   const std::uint64_t size = fs::exists(log) ? fs::file_size(log) : 0;
   if (size > good_bytes) {
     const fs::path aside = dir_ / ("events.tail-" + std::to_string(good_bytes) + ".bin");
@@ -124,12 +121,59 @@ void NativeFileStore::open(const DeviceId& device_if_new, OpenDone done) {
     if (ec || !fsync_dir(dir_)) return done(StoreError{"failed", log.string() + ": cannot cut back an unfinished write: " + ec.message()}, {});
     out.set_aside = aside.string();
   }
-  last_seq_ = out.events.size();
+  out.event_count = count;
+  out.first_event = count ? 1 : 0;
+  out.snapshots = snapshot_seqs();
+  last_seq_ = count;
   open_ = true;
   done(std::nullopt, std::move(out));
 }
 
-void NativeFileStore::append(std::vector<PendingEvent> events, AppendDone done) {
+std::vector<std::uint64_t> NativeFileStore::snapshot_seqs() const {
+  std::vector<std::uint64_t> seqs;
+  std::error_code ec;
+  for (const auto& f : std::filesystem::directory_iterator(dir_, ec)) {
+    const std::string n = f.path().filename().string();
+    if (n.starts_with("snapshot-") && n.ends_with(".bin")) {
+      const std::string digits = n.substr(9, n.size() - 13);
+      if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos) seqs.push_back(std::stoull(digits));
+    }
+  }
+  std::sort(seqs.begin(), seqs.end(), std::greater<>());
+  return seqs;
+}
+
+std::optional<StoreError> NativeFileStore::read_log(std::vector<StoredEvent>& out, std::uint64_t after) {
+  std::ifstream in(dir_ / "events.log", std::ios::binary);
+  std::uint64_t seq = 0;
+  std::uint8_t len_le[4];
+  while (seq < last_seq_ && in.read(reinterpret_cast<char*>(len_le), 4)) {
+    const std::uint32_t len = len_le[0] | (len_le[1] << 8) | (len_le[2] << 16) | (std::uint32_t(len_le[3]) << 24);
+    ++seq;
+    if (seq <= after) {
+      in.seekg(len, std::ios::cur);
+      continue;
+    }
+    StoredEvent e{seq, std::vector<std::uint8_t>(len)};
+    if (!in.read(reinterpret_cast<char*>(e.bytes.data()), len)) return StoreError{"failed", "events.log ends inside event " + std::to_string(seq)};
+    out.push_back(std::move(e));
+  }
+  return std::nullopt;
+}
+
+void NativeFileStore::read(std::uint64_t snapshot, std::uint64_t after, ReadDone done) {
+  if (!open_) return done(StoreError{"unavailable", "store is not open"}, {});
+  StoredRange range;
+  if (snapshot) {
+    std::ifstream in(dir_ / ("snapshot-" + std::to_string(snapshot) + ".bin"), std::ios::binary);
+    if (!in) return done(StoreError{"failed", "snapshot " + std::to_string(snapshot) + " is missing"}, {});
+    range.snapshot.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  if (auto err = read_log(range.events, after)) return done(err, {});
+  done(std::nullopt, std::move(range));
+}
+
+void NativeFileStore::append(std::vector<PendingEvent> events, StoredHead, Done done) {
   if (!open_) return done(StoreError{"unavailable", "store is not open"});
   for (std::size_t i = 0; i < events.size(); ++i)
     if (events[i].seq != last_seq_ + 1 + i)
@@ -149,6 +193,59 @@ void NativeFileStore::append(std::vector<PendingEvent> events, AppendDone done) 
   ::close(fd);
   if (created && !fsync_dir(dir_)) return done(errno_error(dir_.string()));
   last_seq_ += events.size();
+  done(std::nullopt);
+}
+
+// Written whole to a temporary file, fsync'ed, renamed over the old one: never half a file.
+std::optional<StoreError> NativeFileStore::write_file(const std::string& name, const std::vector<std::uint8_t>& bytes) {
+  const std::string path = (dir_ / name).string(), tmp = path + ".tmp";
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0 || !write_all(fd, bytes.data(), bytes.size()) || ::fsync(fd) != 0) {
+    auto err = errno_error(tmp);
+    if (fd >= 0) ::close(fd);
+    ::unlink(tmp.c_str());
+    return err;
+  }
+  ::close(fd);
+  if (std::rename(tmp.c_str(), path.c_str()) != 0 || !fsync_dir(dir_)) return errno_error(path);
+  return std::nullopt;
+}
+
+void NativeFileStore::put_snapshot(std::uint64_t seq, std::vector<std::uint8_t> bytes, Retention retention, Done done) {
+  if (!open_) return done(StoreError{"unavailable", "store is not open"});
+  if (auto err = write_file("snapshot-" + std::to_string(seq) + ".bin", bytes)) return done(err);
+  for (const std::uint64_t old : retention.drop_snapshots) std::filesystem::remove(dir_ / ("snapshot-" + std::to_string(old) + ".bin"));
+  done(std::nullopt);  // the log is never compacted here (see the header)
+}
+
+void NativeFileStore::dump(DumpDone done) {
+  if (!open_) return done(StoreError{"unavailable", "store is not open"}, {});
+  StoreDump d;
+  std::ifstream in(dir_ / "device");
+  std::string hex;
+  in >> hex;
+  d.device = parse_device(hex).value_or(DeviceId{});
+  for (const std::uint64_t seq : snapshot_seqs()) {
+    std::ifstream s(dir_ / ("snapshot-" + std::to_string(seq) + ".bin"), std::ios::binary);
+    d.snapshots.push_back({seq, std::vector<std::uint8_t>(std::istreambuf_iterator<char>(s), {})});
+  }
+  if (auto err = read_log(d.events, 0)) return done(err, {});
+  done(std::nullopt, std::move(d));
+}
+
+void NativeFileStore::replace(StoreDump contents, Done done) {
+  if (!open_) return done(StoreError{"unavailable", "store is not open"});
+  // the log first (it is the truth), then the device, then the snapshots
+  std::uint64_t expected = 1;
+  for (const auto& e : contents.events)
+    if (e.seq != expected++) return done(StoreError{"failed", "this folder cannot hold a compacted ledger (event " + std::to_string(e.seq) + ")"});
+  if (auto err = write_file("events.log", frame_events(contents.events))) return done(err);
+  const std::string hex = to_hex(contents.device) + "\n";
+  if (auto err = write_file("device", std::vector<std::uint8_t>(hex.begin(), hex.end()))) return done(err);
+  for (const std::uint64_t old : snapshot_seqs()) std::filesystem::remove(dir_ / ("snapshot-" + std::to_string(old) + ".bin"));
+  for (const auto& s : contents.snapshots)
+    if (auto err = write_file("snapshot-" + std::to_string(s.seq) + ".bin", s.bytes)) return done(err);
+  last_seq_ = contents.events.size();
   done(std::nullopt);
 }
 

@@ -1,7 +1,6 @@
-// The ledger in the browser's IndexedDB (web/idb_store.js). Calls return at once; their
+// The device's store in the browser's IndexedDB (web/idb_store.js). Calls return at once; their
 // callbacks run when the browser's transaction has completed (or failed).
 #pragma once
-#include <map>
 #include <string>
 
 #include "effects.hpp"
@@ -12,10 +11,41 @@ class WebIdbStore final : public EventStore {
  public:
   explicit WebIdbStore(std::string database = "hearth") : database_(std::move(database)) {}
   void open(const DeviceId& device_if_new, OpenDone done) override;
-  void append(std::vector<PendingEvent> events, AppendDone done) override;
+  void read(std::uint64_t snapshot, std::uint64_t after, ReadDone done) override;
+  void append(std::vector<PendingEvent> events, StoredHead head, Done done) override;
+  void put_head(StoredHead head, Done done) override;
+  void put_snapshot(std::uint64_t seq, std::vector<std::uint8_t> bytes, Retention retention, Done done) override;
+  void dump(DumpDone done) override;
+  void replace(StoreDump contents, Done done) override;
 
  private:
   std::string database_;
+};
+
+// One writer per device among the browser's windows: the Web Locks API where there is one,
+// else a lease renewed in localStorage; followers hear of new events on a BroadcastChannel.
+class WebWriterLease final : public WriterLease {
+ public:
+  explicit WebWriterLease(std::string database = "hearth") : database_(std::move(database)) {}
+  void claim(std::function<void(Role)> changed) override;
+  void announce(std::uint64_t last_seq) override;
+  void on_growth(std::function<void(std::uint64_t)> grew) override;
+
+ private:
+  std::string database_;
+};
+
+// navigator.storage.estimate() and persisted().
+class WebStorageGauge final : public StorageGauge {
+ public:
+  void measure(std::function<void(StorageEstimate)> done) override;
+};
+
+// Downloads (a link with `download`) and the file picker (<input type=file>).
+class WebFileExchange final : public FileExchange {
+ public:
+  void save(const std::string& name, std::vector<std::uint8_t> bytes, std::function<void(std::optional<StoreError>)> done) override;
+  void open(std::function<void(std::optional<StoreError>, std::vector<std::uint8_t>, std::string)> done) override;
 };
 
 }  // namespace hearth

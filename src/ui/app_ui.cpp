@@ -3,6 +3,7 @@
 #include "automation.hpp"
 #include "imgui.h"
 #include "theme.hpp"
+#include "report_text.hpp"
 #include "widgets.hpp"
 
 namespace hearth::ui {
@@ -19,6 +20,11 @@ void AppUi::draw(float dpr) {
     if (ImGui::BeginTabItem((std::string(i18n_.tr("app.tab.workers")) + "###workers").c_str())) {
       ImGui::Spacing();
       workers_.draw(session_, i18n_, dpr);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem((std::string(i18n_.tr("app.tab.data")) + "###data").c_str())) {
+      ImGui::Spacing();
+      data_.draw(session_, i18n_, dpr);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
@@ -57,8 +63,14 @@ void AppUi::draw_status() {
     }
     case Session::Phase::Ready: {
       const auto& report = session_.load_report();
-      if (report.damage) {
-        message("error", i18n_.trf("app.status.damaged", {std::to_string(report.damage->seq), i18n_.tr(report.damage->message.c_str())}));
+      if (report.damaged()) {
+        message("error", i18n_.trf("app.status.damaged", {std::to_string(report.damage.size()), std::to_string(report.events_loaded)}));
+        // each damaged record with what it recorded; a long list stays short on screen
+        constexpr std::size_t kShown = 5;
+        for (std::size_t i = 0; i < report.damage.size() && i < kShown; ++i) message("error", "· " + describe_damage(report.damage[i], i18n_.catalog()));
+        if (report.damage.size() > kShown) message("error", "· …");
+      } else if (session_.role() == WriterLease::Role::Follower) {
+        message("notice", i18n_.tr("app.status.follower"));
       } else {
         const std::string device = device_hex(session_.workspace().ledger().device()).substr(0, 8);
         const std::string line = i18n_.trf("app.status.ready", {std::to_string(session_.workspace().ledger().last_seq())}) + "  ·  " +
@@ -66,6 +78,10 @@ void AppUi::draw_status() {
         ImGui::TextDisabled("%s", line.c_str());
         automation::text_last("status", line);
       }
+      for (const Damage& d : session_.repaired())
+        message("notice", i18n_.trf("app.status.repaired", {std::to_string(d.seq), std::string(i18n_.tr(d.message.c_str()))}));
+      if (session_.storage_low())
+        message("error", i18n_.trf("data.storage.low", {format_bytes(session_.storage().quota - session_.storage().usage)}));
       break;
     }
   }

@@ -7,6 +7,7 @@
 
 #include "i18n.hpp"
 #include "session.hpp"
+#include "data_view.hpp"
 #include "worker_register_view.hpp"
 
 namespace hearth::ui {
@@ -26,6 +27,7 @@ class AppUi {
   Session& session_;
   I18n& i18n_;
   WorkerRegisterView workers_;
+  DataView data_;
 };
 
 }  // namespace hearth::ui

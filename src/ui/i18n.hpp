@@ -17,7 +17,8 @@ class I18n {
   // The text for `key` (the key itself when missing, so a gap shows). Valid until the language changes.
   const char* tr(const char* key) const;
   std::string trf(const char* key, const std::vector<std::string>& args) const { return catalog_->format(key, args); }
-  std::string township(std::uint32_t code) const;  // its name in this language, or the code
+  std::string township(std::uint32_t code) const;
+  const Catalog& catalog() const { return *catalog_; }  // its name in this language, or the code
 
  private:
   std::string language_;

@@ -1,5 +1,7 @@
 #include "widgets.hpp"
 
+#include <cstdio>
+
 #include "automation.hpp"
 #include "imgui_stdlib.h"
 #include "text.hpp"
@@ -121,6 +123,18 @@ void muted_text(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
   ImGui::TextWrapped("%s", text);
   ImGui::PopStyleColor();
+}
+
+std::string format_bytes(double bytes) {
+  const char* units[] = {"B", "KB", "MB", "GB", "TB"};
+  int u = 0;
+  while (bytes >= 1000.0 && u < 4) {
+    bytes /= 1000.0;
+    ++u;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, u == 0 || bytes >= 100 ? "%.0f %s" : "%.1f %s", bytes, units[u]);
+  return buf;
 }
 
 }  // namespace hearth::ui

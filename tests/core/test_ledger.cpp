@@ -18,17 +18,32 @@ RegisterWorker person(int i) {
   return {"工人", with_check(std::string("50015419900101") + seq), "13812345678", 500154001};
 }
 
-// A ledger of n events as stored bytes, built through the real decide/commit path.
-std::vector<std::vector<std::uint8_t>> ledger_bytes(int n) {
+// A ledger of n events as stored, built through the real decide/commit path.
+std::vector<StoredEvent> ledger_events(int n) {
   Workspace ws(kDevice);
-  std::vector<std::vector<std::uint8_t>> out;
+  std::vector<StoredEvent> out;
   for (int i = 1; i <= n; ++i) {
     auto d = ws.decide(person(i), kNowMs + i);
     REQUIRE(d.accepted());
-    out.push_back(d.events[0].bytes);
+    out.push_back({d.events[0].event.seq, d.events[0].bytes});
     REQUIRE_FALSE(ws.commit(d.events));
   }
   return out;
+}
+StoredHead head_of(const std::vector<StoredEvent>& events) { return {events.back().seq, blake2b_256(events.back().bytes)}; }
+
+// Flips one bit inside the worker's mobile number: the event still decodes, its hash changes.
+void alter_content(StoredEvent& e) {
+  const std::string mobile = std::get<WorkerRegistered>(decode_event(e.bytes).body).details.mobile;
+  const auto at = std::search(e.bytes.begin(), e.bytes.end(), mobile.begin(), mobile.end());
+  REQUIRE(at != e.bytes.end());
+  at[5] ^= 0x01;
+}
+// Flips one bit of the event's `prev` field (the link to the event before it).
+void alter_link(StoredEvent& e) {
+  Event ev = decode_event(e.bytes);
+  ev.prev[7] ^= 0x01;
+  e.bytes = encode_event(ev);
 }
 }  // namespace
 
@@ -52,59 +67,141 @@ TEST_CASE("appended events are numbered, stamped and chained by hash", "[ledger]
   CHECK(ws.state().workers().size() == 3);
 }
 
-TEST_CASE("the folded state is rebuilt from the stored bytes alone", "[ledger]") {
-  const auto stored = ledger_bytes(5);
+TEST_CASE("the folded state is rebuilt from the stored bytes alone, and the head vouches for the end", "[ledger]") {
+  const auto stored = ledger_events(5);
   Workspace ws(kDevice);
-  const LoadReport r = ws.load(stored);
+  const LoadReport r = ws.load(stored, head_of(stored));
   CHECK(r.events_loaded == 5);
-  CHECK_FALSE(r.damage);
+  CHECK_FALSE(r.damaged());
   CHECK(ws.state().workers().size() == 5);
   CHECK(ws.state().record_id(ws.state().workers().rows()[4].key) == RecordId{kDevice, 5});
   // and the next event continues that chain
   const auto d = ws.decide(person(6), kNowMs + 100);
   CHECK(d.events[0].event.seq == 6);
-  CHECK(d.events[0].event.prev == blake2b_256(stored[4]));
+  CHECK(d.events[0].event.prev == blake2b_256(stored[4].bytes));
 }
 
-TEST_CASE("a tampered event breaks the chain and loading stops there", "[ledger]") {
-  auto stored = ledger_bytes(5);
-  const std::string mobile = std::get<WorkerRegistered>(decode_event(stored[2]).body).details.mobile;
-  const auto at = std::search(stored[2].begin(), stored[2].end(), mobile.begin(), mobile.end());
-  REQUIRE(at != stored[2].end());
-  at[5] ^= 0x01;  // flip one bit inside event 3 (a digit of its mobile number): still decodes
+TEST_CASE("a changed event is named with what it recorded; everything intact is still folded", "[ledger]") {
+  auto stored = ledger_events(5);
+  const StoredHead head = head_of(stored);
+  alter_content(stored[2]);  // event 3: its hash no longer matches event 4's link
   Workspace ws(kDevice);
-  const LoadReport r = ws.load(stored);
-  CHECK(r.events_loaded == 3);  // event 3 still decodes; event 4's prev no longer matches
-  REQUIRE(r.damage);
-  CHECK(r.damage->seq == 4);
-  CHECK(r.damage->message == "err.ledger.hash_mismatch");
+  const LoadReport r = ws.load(stored, head);
+  REQUIRE(r.damage.size() == 1);
+  CHECK(r.damage[0].seq == 3);
+  CHECK(r.damage[0].message == "err.ledger.hash_mismatch");
+  CHECK(r.damage[0].affects == "app.event.worker_registered");
+  CHECK(r.damage[0].label == "工人");
+  CHECK(r.events_loaded == 4);  // 1, 2, 4 and 5: nothing intact is dropped
+  CHECK(ws.state().workers().size() == 4);
+  for (const Worker& w : ws.state().workers().rows()) CHECK(ws.state().record_id(w.key).seq != 3);
+  CHECK(ws.ledger().last_seq() == 5);  // positioned at the end, for a read-only view
 }
 
-TEST_CASE("a missing event or one from another device is named", "[ledger]") {
-  auto stored = ledger_bytes(4);
-  stored.erase(stored.begin() + 1);  // lose event 2
+TEST_CASE("a changed link is pinned on the event that carries it, not on its neighbour", "[ledger]") {
+  auto stored = ledger_events(5);
+  const StoredHead head = head_of(stored);
+  alter_link(stored[2]);  // event 3's prev: both links around it break
   Workspace ws(kDevice);
-  const LoadReport r = ws.load(stored);
-  CHECK(r.events_loaded == 1);
-  REQUIRE(r.damage);
-  CHECK(r.damage->message == "err.ledger.gap");
-  CHECK(r.damage->seq == 3);
+  const LoadReport r = ws.load(stored, head);
+  REQUIRE(r.damage.size() == 1);
+  CHECK(r.damage[0].seq == 3);
+  CHECK(r.events_loaded == 4);
+}
 
+TEST_CASE("the newest event is checked against the stored head", "[ledger]") {
+  auto stored = ledger_events(3);
+  const StoredHead head = head_of(stored);
+  alter_content(stored[2]);
+  SECTION("with the head: the change is found") {
+    Workspace ws(kDevice);
+    const LoadReport r = ws.load(stored, head);
+    REQUIRE(r.damage.size() == 1);
+    CHECK(r.damage[0].seq == 3);
+    CHECK(r.damage[0].message == "err.ledger.head_mismatch");
+    CHECK(r.events_loaded == 2);
+  }
+  SECTION("without one (a first-version store), nothing after the newest event can vouch for it") {
+    Workspace ws(kDevice);
+    const LoadReport r = ws.load(stored);
+    CHECK_FALSE(r.damaged());  // the reason the head is stored with every append
+  }
+  SECTION("a changed next-to-last event without a head: either of the last two may be the one") {
+    auto two = ledger_events(3);
+    alter_content(two[1]);
+    Workspace ws(kDevice);
+    const LoadReport r = ws.load(two);
+    REQUIRE(r.damage.size() == 2);
+    CHECK(r.damage[0].seq == 2);
+    CHECK(r.damage[1].seq == 3);
+    CHECK(r.events_loaded == 1);
+  }
+}
+
+TEST_CASE("missing events are named as a run; an acknowledged tail that is gone is missing too", "[ledger]") {
+  auto stored = ledger_events(6);
+  const StoredHead head = head_of(stored);
+  stored.erase(stored.begin() + 1, stored.begin() + 3);  // lose events 2 and 3
+  stored.pop_back();                                     // and 6, the newest
+  Workspace ws(kDevice);
+  const LoadReport r = ws.load(stored, head);
+  REQUIRE(r.damage.size() == 2);
+  CHECK(r.damage[0].message == "err.ledger.missing");
+  CHECK(r.damage[0].seq == 2);
+  CHECK(r.damage[0].last_seq == 3);
+  CHECK(r.damage[1].message == "err.ledger.missing");
+  CHECK(r.damage[1].seq == 6);
+  CHECK(r.damage[1].last_seq == 6);
+  CHECK(r.events_loaded == 3);  // 1, 4, 5
+}
+
+TEST_CASE("events beyond the stored head were never acknowledged and are not folded", "[ledger]") {
+  auto stored = ledger_events(4);
+  const StoredHead head{3, blake2b_256(stored[2].bytes)};
+  Workspace ws(kDevice);
+  const LoadReport r = ws.load(stored, head);
+  REQUIRE(r.damage.size() == 1);
+  CHECK(r.damage[0].seq == 4);
+  CHECK(r.damage[0].message == "err.ledger.beyond_head");
+  CHECK(r.events_loaded == 3);
+}
+
+TEST_CASE("an event from another device or stored under another number is named", "[ledger]") {
   Workspace other(DeviceId{0x0B});
-  const LoadReport r2 = other.load(ledger_bytes(1));
-  REQUIRE(r2.damage);
-  CHECK(r2.damage->message == "err.ledger.foreign_device");
+  const LoadReport r = other.load(ledger_events(1));
+  REQUIRE(r.damage.size() == 1);
+  CHECK(r.damage[0].message == "err.ledger.foreign_device");
+
+  auto stored = ledger_events(2);
+  stored[1].seq = 7;
+  Workspace ws(kDevice);
+  const LoadReport r2 = ws.load(stored);
+  REQUIRE_FALSE(r2.damage.empty());
+  CHECK(r2.damage[0].message == "err.ledger.gap");
+  CHECK(r2.damage[0].seq == 2);
 }
 
-TEST_CASE("undecodable bytes are reported, not thrown", "[ledger]") {
-  auto stored = ledger_bytes(2);
-  stored[1].resize(stored[1].size() / 2);  // truncated
+TEST_CASE("undecodable bytes are reported, not thrown; what follows still loads", "[ledger]") {
+  auto stored = ledger_events(3);
+  stored[1].bytes.resize(stored[1].bytes.size() / 2);  // truncated
   Workspace ws(kDevice);
-  const LoadReport r = ws.load(stored);
+  const LoadReport r = ws.load(stored, head_of(stored));
+  REQUIRE(r.damage.size() == 1);
+  CHECK(r.damage[0].message == "err.ledger.undecodable");
+  CHECK(r.damage[0].seq == 2);
+  CHECK(r.damage[0].affects.empty());
+  CHECK(r.events_loaded == 2);
+}
+
+TEST_CASE("events after a trusted position must link to it", "[ledger]") {
+  auto stored = ledger_events(4);
+  Workspace ws(kDevice);
+  REQUIRE_FALSE(ws.load({stored[0], stored[1]}).damaged());  // as a snapshot would leave it
+  alter_link(stored[2]);
+  const LoadReport r = ws.load({stored[2], stored[3]}, head_of(stored));
+  REQUIRE(r.damage.size() == 1);
+  CHECK(r.damage[0].seq == 3);
   CHECK(r.events_loaded == 1);
-  REQUIRE(r.damage);
-  CHECK(r.damage->message == "err.ledger.undecodable");
-  CHECK(r.damage->seq == 2);
 }
 
 TEST_CASE("a commit that no longer continues the ledger changes nothing", "[ledger]") {
@@ -117,14 +214,4 @@ TEST_CASE("a commit that no longer continues the ledger changes nothing", "[ledg
   CHECK(broken->message == "err.ledger.gap");
   CHECK(ws.state().workers().size() == 1);
   CHECK(ws.ledger().last_seq() == 1);
-}
-
-TEST_CASE("hybrid logical clock: monotonic locally, causal across devices", "[hlc]") {
-  CHECK(hlc_next({100, 0}, 200) == Hlc{200, 0});
-  CHECK(hlc_next({100, 4}, 100) == Hlc{100, 5});
-  CHECK(hlc_next({100, 4}, 50) == Hlc{100, 5});  // the wall clock went backwards: stamps still grow
-  CHECK(hlc_receive({100, 1}, {300, 7}, 200) == Hlc{300, 8});
-  CHECK(hlc_receive({100, 1}, {100, 7}, 50) == Hlc{100, 8});
-  CHECK(hlc_receive({100, 9}, {90, 7}, 50) == Hlc{100, 10});
-  CHECK(hlc_receive({100, 9}, {90, 7}, 500) == Hlc{500, 0});
 }

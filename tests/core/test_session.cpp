@@ -25,10 +25,19 @@ RegisterWorker person(const char* name, const char* first17) { return {name, wit
 // A store that holds appends until the test releases them, or fails them.
 class ManualStore final : public EventStore {
  public:
-  std::vector<std::pair<std::vector<PendingEvent>, AppendDone>> waiting;
+  std::vector<std::pair<std::vector<PendingEvent>, Done>> waiting;
   std::vector<std::vector<std::uint8_t>> durable;
-  void open(const DeviceId& d, OpenDone done) override { done(std::nullopt, StoredLedger{d, {}, {}}); }
-  void append(std::vector<PendingEvent> events, AppendDone done) override { waiting.emplace_back(std::move(events), std::move(done)); }
+  void open(const DeviceId& d, OpenDone done) override {
+    StoreInfo info;
+    info.device = d;
+    done(std::nullopt, std::move(info));
+  }
+  void read(std::uint64_t, std::uint64_t, ReadDone done) override { done(std::nullopt, {}); }
+  void append(std::vector<PendingEvent> events, StoredHead, Done done) override { waiting.emplace_back(std::move(events), std::move(done)); }
+  void put_head(StoredHead, Done done) override { done(std::nullopt); }
+  void put_snapshot(std::uint64_t, std::vector<std::uint8_t>, Retention, Done done) override { done(std::nullopt); }
+  void dump(DumpDone done) override { done(StoreError{"failed", "not here"}, {}); }
+  void replace(StoreDump, Done done) override { done(StoreError{"failed", "not here"}); }
   void complete(std::optional<StoreError> err = std::nullopt) {
     auto [events, done] = std::move(waiting.front());
     waiting.erase(waiting.begin());
@@ -94,7 +103,7 @@ TEST_CASE("native file store: what was acknowledged is there after reopening", "
   REQUIRE(s.phase() == Session::Phase::Ready);
   CHECK(s.workspace().ledger().device() == device);  // the device keeps its identity
   CHECK(s.load_report().events_loaded == 3);
-  CHECK_FALSE(s.load_report().damage);
+  CHECK_FALSE(s.load_report().damaged());
   CHECK(s.state().workers().size() == 3);
   std::filesystem::remove_all(dir);
 }
@@ -119,7 +128,7 @@ TEST_CASE("native file store: a torn last frame (crash mid-write) is dropped, th
   s.open();
   REQUIRE(s.phase() == Session::Phase::Ready);
   CHECK(s.load_report().events_loaded == 1);
-  CHECK_FALSE(s.load_report().damage);
+  CHECK_FALSE(s.load_report().damaged());
   // the cut-off bytes were set aside, not destroyed
   const auto aside = dir / ("events.tail-" + std::to_string(std::filesystem::file_size(dir / "events.log")) + ".bin");
   REQUIRE(std::filesystem::exists(aside));

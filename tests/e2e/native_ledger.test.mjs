@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { serve, launch, find, nativeLedger, openWithLedger, DESKTOP } from './lib/harness.mjs';
+import { serve, launch, find, absent, nativeLedger, openWithLedger, DESKTOP } from './lib/harness.mjs';
 
 const PEOPLE = [['孙八', '500154199001011232', '13800001111', 500154104], ['周九', '11010519491231002X', '13800001111', 500154104],
                 ['吴十', '500154200001010016', '13800001111', 500154104]];
@@ -31,10 +31,14 @@ test('a damaged ledger is reported with the record it affects, and what is intac
   ledger.events[1][ledger.events[1].length - 3] ^= 1;  // event 2: one bit of its township code flipped
   const context = await browser.newContext(DESKTOP);
   const page = await openWithLedger(context, app.url, ledger);
-  // event 2 still decodes; event 3 no longer chains to it
-  const err = await find(page, { role: 'error', includes: '第 3 条记录损坏' });
-  assert.match(err.label, /哈希链断开/);
+  await find(page, { role: 'error', includes: '本地数据有 1 处损坏' });
+  // event 2 still decodes, but event 3's link (and the stored head) vouch for a different event 2
+  const named = await find(page, { role: 'error', includes: '第 2 条记录' });
+  assert.equal(named.label, '· 第 2 条记录（从业人员登记：周九）内容与哈希链不符（保存后被改动过），未载入');
+  // everything intact still shows: the events before and after it
   await find(page, { kind: 'row', includes: '孙八' });
+  await find(page, { kind: 'row', includes: '吴十' });
+  assert.ok(await absent(page, { kind: 'row', includes: '周九' }), 'the changed record is not shown as if it were sound');
   // read-only: saving is refused rather than forking a damaged chain
   assert.equal((await find(page, { label: '添加', kind: 'button' })).disabled, true);
   await context.close();

@@ -3,7 +3,7 @@
 // so tests click and type where a person would.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,39 +122,127 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(ARTIFACTS, name) });
 }
 
-// A ledger written by the native command-line tool (build/native/src/hearth) in a new folder:
-// { device: [16 bytes], events: [[bytes]…] }, exactly as its events.log frames them.
+const HEARTH_CLI = path.join(ROOT, 'build/native/src/hearth');
+
+// What a data folder of the native command-line tool holds, as the browser store would hold it:
+// { dir, device: Buffer(16), events: [Buffer…] (seq 1…), head: { seq, hash: Buffer(32) },
+//   snapshots: [{ seq, bytes: Buffer }] newest first }.
+export function readLedgerFolder(dir) {
+  const device = Buffer.from(readFileSync(path.join(dir, 'device'), 'utf8').trim(), 'hex');
+  const log = readFileSync(path.join(dir, 'events.log'));
+  const events = [];
+  for (let o = 0; o < log.length;) { const n = log.readUInt32LE(o); events.push(log.subarray(o + 4, o + 4 + n)); o += 4 + n; }
+  const verified = execFileSync(HEARTH_CLI, ['--data', dir, '--lang', 'en', 'verify'], { encoding: 'utf8' });
+  const hash = Buffer.from(/head hash ([0-9a-f]{64})/.exec(verified)[1], 'hex');
+  const snapshots = readdirSync(dir).map((f) => /^snapshot-(\d+)\.bin$/.exec(f)).filter(Boolean)
+    .map((m) => ({ seq: Number(m[1]), bytes: readFileSync(path.join(dir, m[0])) })).sort((a, b) => b.seq - a.seq);
+  return { dir, device, events, head: { seq: events.length, hash }, snapshots };
+}
+
+// A ledger written by the native command-line tool in a new folder, one add-worker per person:
 // people: [[name, id, mobile, townshipCode]…]
 export function nativeLedger(people) {
   const dir = mkdtempSync(path.join(tmpdir(), 'hearth-ledger-'));
   for (const [name, id, mobile, township] of people)
-    execFileSync(path.join(ROOT, 'build/native/src/hearth'), ['--data', dir, 'add-worker', '--name', name, '--id', id, '--mobile', mobile, '--township', String(township)]);
-  const device = [...Buffer.from(readFileSync(path.join(dir, 'device'), 'utf8').trim(), 'hex')];
-  const log = readFileSync(path.join(dir, 'events.log'));
-  const events = [];
-  for (let o = 0; o < log.length;) { const n = log.readUInt32LE(o); events.push([...log.subarray(o + 4, o + 4 + n)]); o += 4 + n; }
-  return { dir, device, events };
+    execFileSync(HEARTH_CLI, ['--data', dir, 'add-worker', '--name', name, '--id', id, '--mobile', mobile, '--township', String(township)]);
+  return readLedgerFolder(dir);
 }
 
-// Puts a ledger into the origin's IndexedDB as the app lays it out (web/idb_store.js), from a
-// page of the same origin that does not start the app, then opens the app.
-export async function openWithLedger(context, url, ledger) {
+// A synthetic district from the native tool (`hearth demo`): every event, a snapshot of their
+// fold, and `after` workers saved on top of it.
+export function demoLedger({ divisor = 100, after = 0, seed = 20201222 } = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hearth-demo-'));
+  execFileSync(HEARTH_CLI, ['--data', dir, 'demo', '--divisor', String(divisor), '--after', String(after), '--seed', String(seed)]);
+  return readLedgerFolder(dir);
+}
+
+// One buffer for the page: [16 device][u8 has head][u64 seq][32 hash][u32 n]{[u64 seq][u32 len][snapshot]}
+// [u32 n]{[u64 seq][u32 len][event]} — the page unpacks it (no JSON of millions of numbers).
+function packLedger(l) {
+  const parts = [l.device];
+  const head = Buffer.alloc(41);
+  if (l.head) { head[0] = 1; head.writeBigUInt64LE(BigInt(l.head.seq), 1); l.head.hash.copy(head, 9); }
+  parts.push(head);
+  const u32 = (n) => { const b = Buffer.alloc(4); b.writeUInt32LE(n); return b; };
+  const item = (seq, bytes) => { const b = Buffer.alloc(12); b.writeBigUInt64LE(BigInt(seq)); b.writeUInt32LE(bytes.length, 8); return [b, bytes]; };
+  const snaps = l.snapshots || [];
+  parts.push(u32(snaps.length));
+  for (const s of snaps) parts.push(...item(s.seq, s.bytes));
+  const first = l.firstSeq || 1;
+  parts.push(u32(l.events.length));
+  l.events.forEach((e, i) => parts.push(...item(first + i, e)));
+  return Buffer.concat(parts);
+}
+
+// Puts a ledger into the origin's IndexedDB, from a page of the same origin that does not
+// start the app, then opens the app. Laid out as the app's schema `schema` lays it out
+// (web/idb_store.js): 1 = the first version (meta.device + events, no head, no snapshots),
+// 2 = the current one. `ledger.head: null` plants no head.
+export async function plantLedger(context, url, ledger, { schema = 2 } = {}) {
+  const packed = packLedger(ledger);
+  await context.route('**/__plant/ledger.bin', (route) => route.fulfill({ body: packed, contentType: 'application/octet-stream' }));
   const seed = await context.newPage();
   await seed.goto(url + 'not-the-app');
-  await seed.evaluate((l) => new Promise((resolve, reject) => {
-    const r = indexedDB.open('hearth', 1);
-    r.onupgradeneeded = () => { r.result.createObjectStore('meta'); r.result.createObjectStore('events'); };
+  await seed.evaluate(async (schema) => {
+    const buf = new Uint8Array(await (await fetch('/__plant/ledger.bin')).arrayBuffer());
+    const dv = new DataView(buf.buffer);
+    let o = 0;
+    const device = buf.slice(0, 16).buffer; o = 16;
+    const hasHead = buf[o] === 1, head = buf.slice(o + 1, o + 41).buffer; o += 41;
+    const u64 = () => { const v = dv.getUint32(o, true) + dv.getUint32(o + 4, true) * 4294967296; o += 8; return v; };
+    const blob = () => { const n = dv.getUint32(o, true); o += 4; const b = buf.slice(o, o + n).buffer; o += n; return b; };
+    const snaps = [];
+    for (let n = dv.getUint32(o, true), i = (o += 4, 0); i < n; i++) snaps.push([u64(), blob()]);
+    const events = [];
+    for (let n = dv.getUint32(o, true), i = (o += 4, 0); i < n; i++) events.push([u64(), blob()]);
+    await new Promise((resolve, reject) => {
+      const r = indexedDB.open('hearth', schema);
+      r.onupgradeneeded = () => {
+        r.result.createObjectStore('meta'); r.result.createObjectStore('events');
+        if (schema >= 2) r.result.createObjectStore('snapshots');
+      };
+      r.onerror = () => reject(r.error);
+      r.onsuccess = () => {
+        const stores = schema >= 2 ? ['meta', 'events', 'snapshots'] : ['meta', 'events'];
+        const tx = r.result.transaction(stores, 'readwrite');
+        tx.objectStore('meta').put(device, 'device');
+        if (schema >= 2 && hasHead) tx.objectStore('meta').put(head, 'head');
+        for (const [seq, bytes] of events) tx.objectStore('events').put(bytes, seq);
+        if (schema >= 2) for (const [seq, bytes] of snaps) tx.objectStore('snapshots').put(bytes, [seq, 0]);
+        tx.oncomplete = () => { r.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+  }, schema);
+  await seed.close();
+  await context.unroute('**/__plant/ledger.bin');
+}
+
+export async function openWithLedger(context, url, ledger, options) {
+  await plantLedger(context, url, ledger, options);
+  return openApp(context, url);
+}
+
+// The whole IndexedDB database "hearth": { version, meta: {key: hex|number}, events: [seq…], snapshots: [[seq, part]…] }
+export function dumpDatabase(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const r = indexedDB.open('hearth');
     r.onerror = () => reject(r.error);
     r.onsuccess = () => {
-      const tx = r.result.transaction(['meta', 'events'], 'readwrite');
-      tx.objectStore('meta').put(new Uint8Array(l.device).buffer, 'device');
-      l.events.forEach((e, i) => tx.objectStore('events').put(new Uint8Array(e).buffer, i + 1));
-      tx.oncomplete = () => { r.result.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
+      const db = r.result, out = { version: db.version, meta: {}, events: [], snapshots: [] };
+      const names = [...db.objectStoreNames];
+      if (!names.length) { db.close(); resolve(out); return; }
+      const tx = db.transaction(names);
+      const hex = (b) => [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
+      if (names.includes('meta')) {
+        const m = tx.objectStore('meta'), ks = m.getAllKeys(), vs = m.getAll();
+        vs.onsuccess = () => ks.result.forEach((k, i) => { out.meta[k] = typeof vs.result[i] === 'number' ? vs.result[i] : hex(vs.result[i]); });
+      }
+      if (names.includes('events')) tx.objectStore('events').getAllKeys().onsuccess = (ev) => { out.events = ev.target.result; };
+      if (names.includes('snapshots')) tx.objectStore('snapshots').getAllKeys().onsuccess = (ev) => { out.snapshots = ev.target.result; };
+      tx.oncomplete = () => { db.close(); resolve(out); };
     };
-  }), { device: ledger.device, events: ledger.events });
-  await seed.close();
-  return openApp(context, url);
+  }));
 }
 
 // A valid resident ID number: 17 digits plus their GB 11643 check character.

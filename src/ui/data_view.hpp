@@ -1,0 +1,21 @@
+// 本机数据: the data on this device — storage used and allowed, the ledger's length and
+// snapshots, and backup and restore (with a clear warning before anything is replaced).
+// Reads the session; asks it to act; keeps nothing of its own but the confirmation step.
+#pragma once
+#include "i18n.hpp"
+#include "session.hpp"
+
+namespace hearth::ui {
+
+class DataView {
+ public:
+  void draw(Session& session, const I18n& i18n, float dpr);
+
+ private:
+  void draw_storage(Session& session, const I18n& i18n);
+  void draw_ledger(const Session& session, const I18n& i18n);
+  void draw_backup(Session& session, const I18n& i18n, float dpr);
+  bool measured_ = false;
+};
+
+}  // namespace hearth::ui
