@@ -28,6 +28,7 @@ class AppUi {
   I18n& i18n_;
   WorkerRegisterView workers_;
   DataView data_;
+  bool data_was_open_ = false;
 };
 
 }  // namespace hearth::ui

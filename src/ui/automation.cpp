@@ -169,7 +169,13 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
                                                          : "button";
   if (const ImGuiTabBar* bar = g.CurrentTabBar)
     for (const ImGuiTabItem& tab : bar->Tabs)
-      if (tab.ID == id) item.kind = "tab";
+      if (tab.ID == id) {
+        // a tab that is not selected reports itself after the selected tab's contents: take its
+        // place in the bar from the bar itself, not from the last item drawn
+        item.kind = "tab";
+        const float x = bar->BarRect.Min.x + tab.Offset - bar->ScrollingAnim;
+        item.rect = ImRect(x, bar->BarRect.Min.y, x + tab.Width, bar->BarRect.Max.y);
+      }
   item.focused = g.ActiveId == id;
   item.checked = (flags & ImGuiItemStatusFlags_Checked) != 0;
 }

@@ -24,10 +24,6 @@ std::string error_text(const Session::Job& job, const I18n& i18n) {
 
 void DataView::draw(Session& session, const I18n& i18n, float dpr) {
   if (session.phase() != Session::Phase::Ready) return;
-  if (!measured_) {  // fresh figures each time the tab is opened
-    measured_ = true;
-    session.measure_storage();
-  }
   draw_storage(session, i18n);
   draw_ledger(session, i18n);
   draw_backup(session, i18n, dpr);
@@ -42,7 +38,9 @@ void DataView::draw_storage(Session& session, const I18n& i18n) {
   }
   const int percent = s.quota > 0 ? static_cast<int>(100.0 * s.usage / s.quota + 0.5) : 0;
   message("status", i18n.trf("data.storage.usage", {format_bytes(s.usage), format_bytes(s.quota), std::to_string(percent)}));
+  ImGui::PushStyleColor(ImGuiCol_PlotHistogram, session.storage_low() ? palette().error : palette().accent);
   ImGui::ProgressBar(s.quota > 0 ? static_cast<float>(s.usage / s.quota) : 0.0f, ImVec2(-1, 0), "");
+  ImGui::PopStyleColor();
   message(s.persisted ? "status" : "notice", i18n.tr(s.persisted ? "data.storage.persisted" : "data.storage.not_persisted"));
   if (session.storage_low()) message("error", i18n.trf("data.storage.low", {format_bytes(s.quota - s.usage)}));
 }
@@ -93,7 +91,6 @@ void DataView::draw_backup(Session& session, const I18n& i18n, float dpr) {
     }
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     if (primary_button((std::string(i18n.tr("data.restore.confirm")) + "###restore-confirm").c_str(), can_restore, std::min(half, w))) {
-      measured_ = false;
       session.confirm_restore();
     }
     ImGui::SameLine();

@@ -10,12 +10,13 @@ namespace hearth::ui {
 class DataView {
  public:
   void draw(Session& session, const I18n& i18n, float dpr);
+  // The tab was just opened: measure again, so the figures are fresh.
+  void shown(Session& session) { session.measure_storage(); }
 
  private:
   void draw_storage(Session& session, const I18n& i18n);
   void draw_ledger(const Session& session, const I18n& i18n);
   void draw_backup(Session& session, const I18n& i18n, float dpr);
-  bool measured_ = false;
 };
 
 }  // namespace hearth::ui

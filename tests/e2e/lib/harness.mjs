@@ -82,6 +82,10 @@ const centre = (it) => ({ x: it.x + it.w / 2, y: it.y + it.h / 2 });
 async function press(page, q, touch) {
   const it = await find(page, q);
   const c = centre(it);
+  if (!touch) {  // the pointer arrives first, as a hand moves a mouse (ImGui tabs select on press: they must be hovered)
+    await page.mouse.move(c.x, c.y);
+    await frames(page, 1);
+  }
   await (touch ? page.touchscreen.tap(c.x, c.y) : page.mouse.click(c.x, c.y));
   await frames(page, 2);
   return it;
