@@ -228,6 +228,7 @@ class Generator {
       s.monthly_wage = std::to_string(wage) + ".00";
       s.insurance = strict || r_.chance(500) ? SocialInsurance::UrbanEmployee : SocialInsurance::None;
       s.paid_directly = strict || r_.chance(700);
+      if (rehired_too_early(s)) continue;  // left this enterprise on or after that day: the spell would overlap
       employed_[wi] = submit(s);
       spells_.push_back({employed_[wi], wi, ei});
       if (r_.chance(100) && spells_.size() > 1) {  // someone leaves
@@ -243,6 +244,16 @@ class Generator {
         }
       }
     }
+  }
+
+  // Someone who left an enterprise can be hired there again only after the day they left.
+  bool rehired_too_early(const StartEmployment& s) const {
+    const State& st = ws_.state();
+    const Key ent = st.key_of(s.enterprise);
+    const Date hired = *Date::parse_iso(s.hired);
+    for (const EmploymentSpell* sp : st.spells_of_worker(st.key_of(s.worker)))
+      if (sp->enterprise == ent && st.spell_open_on(*sp, hired)) return true;
+    return false;
   }
 
   void training(const std::function<std::string()>& day, std::uint32_t completions) {
