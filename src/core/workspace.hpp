@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -31,6 +32,9 @@ class Workspace {
  public:
   explicit Workspace(DeviceId device, const ProgrammeConfig& config = ProgrammeConfig::builtin())
       : ledger_(device), config_(&config) {}
+  // A workspace as it was saved: its ledger position and folded state (restore_snapshot).
+  Workspace(Ledger ledger, State state, const ProgrammeConfig& config = ProgrammeConfig::builtin())
+      : ledger_(std::move(ledger)), state_(std::move(state)), config_(&config) {}
 
   // Rebuilds state from this device's stored events, oldest first. Stops at the first
   // damaged or out-of-chain event and reports it; everything before it is kept.
