@@ -387,6 +387,25 @@ void State::rebuild_indexes() {
   by_credit_code_.reserve(enterprises_.size());
   worker_search_keys_.reserve(workers_.size());
   workers_by_stamp_.reserve(workers_.size());
+  // Room for the children lists at once (rehashing costs as much as filling): at most one
+  // list per parent, and at most one per child.
+  const std::size_t subjects = workers_.size() + enterprises_.size();
+  auto room = [](auto& map, std::size_t children, std::size_t parents) { map.reserve(std::min(children, parents)); };
+  room(spells_by_worker_, spells_.size(), workers_.size());
+  room(spells_by_enterprise_, spells_.size(), enterprises_.size());
+  room(completions_by_worker_, completions_.size(), workers_.size());
+  room(completions_by_session_, completions_.size(), sessions_.size());
+  room(first_completion_, completions_.size(), workers_.size());
+  room(enrolments_by_session_, enrolments_.size(), sessions_.size());
+  room(attendance_by_session_, attendance_.size(), sessions_.size());
+  room(checks_by_worker_, health_checks_.size(), workers_.size());
+  room(identity_by_worker_, identity_checks_.size(), workers_.size());
+  room(licence_by_worker_, licences_.size(), workers_.size());
+  room(contracts_by_enterprise_, contracts_.size(), enterprises_.size());
+  room(complaints_by_subject_, 2 * complaints_.size(), subjects);
+  room(steps_by_complaint_, mediation_steps_.size(), complaints_.size());
+  room(credit_by_subject_, credit_events_.size(), subjects);
+  room(assessments_by_enterprise_, assessments_.size(), enterprises_.size());
   auto index_table = [this](const auto& table) {
     const auto& rows = table.rows();
     for (std::uint32_t i = 0; i < rows.size(); ++i) index_row(rows[i], i);
