@@ -1,11 +1,12 @@
-// Index: 1. row formats  2. byte streams  3. the codec  4. header and checksum  5. API
+// Index: 1. row formats  2. writer and reader  3. the codec  4. header and checksum  5. API
 #include "snapshot.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
-#include <istream>
 #include <ostream>
 #include <streambuf>
+#include <type_traits>
 
 #include <cereal/archives/portable_binary.hpp>
 #include <cereal/types/array.hpp>
@@ -16,9 +17,10 @@ namespace hearth {
 // ---- 1. row formats -----------------------------------------------------------------------
 // Part of snapshot format 1: a change here (a field added, removed or reordered) is a new
 // format. Every field is listed here, details included, so the snapshot format does not
-// change behind its back when an event's format does. Fixed-width fields only; enumerations
-// go as their underlying type, Date as days since 1970 (date.hpp), strings and lists as a
-// u64 count and their elements (cereal's own layout).
+// change behind its back when an event's format does. Fixed-width fields only: integers and
+// enumerations (as their underlying type) little-endian, bool as one byte 0/1, Date as one
+// packed int32 (pack_date), strings and lists as a u64 count and their elements, as cereal
+// lays them out.
 namespace {
 template <class F> void fields(F& f, WorkerDetails& d) {
   f(d.name, d.mobile, d.township, d.occupation, d.skill, d.skill_certificate, d.special_groups, d.awards, d.union_member, d.own_insurance,
@@ -72,8 +74,8 @@ struct Undecodable : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// ---- 2. byte streams ----------------------------------------------------------------------
-// cereal writes and reads through a std::streambuf: these two work on our own buffers, so
+// ---- 2. writer and reader ------------------------------------------------------------------
+// cereal writes through a std::streambuf: this one appends to the snapshot's own buffer, so
 // nothing is copied through a std::string on the way.
 class AppendBuf final : public std::streambuf {
  public:
@@ -93,19 +95,17 @@ class AppendBuf final : public std::streambuf {
   std::vector<std::uint8_t>& out_;
 };
 
-class SpanBuf final : public std::streambuf {
- public:
-  explicit SpanBuf(std::span<const std::uint8_t> in) {
-    // The get area is only read; std::streambuf's interface just wants char*.
-    char* p = const_cast<char*>(reinterpret_cast<const char*>(in.data()));
-    setg(p, p, p + in.size());
-  }
-  std::size_t remaining() const { return static_cast<std::size_t>(egptr() - gptr()); }
-};
+// A date as one int32, year·512 + month·32 + day: unpacked with shifts, where days since 1970
+// (as events store dates) cost a chain of divisions per date.
+std::int32_t pack_date(const Date& d) {
+  return static_cast<std::int32_t>(static_cast<std::uint32_t>(d.year) << 9 | static_cast<std::uint32_t>(d.month) << 5 |
+                                   static_cast<std::uint32_t>(d.day));
+}
+Date unpack_date(std::int32_t v) { return Date{v >> 9, (v >> 5) & 15, v & 31}; }
 
-// The writer and reader of the payload: rows field by field (fields() above), the rest by
-// cereal's portable binary archive. Hash maps go as a count and key–value pairs in key order,
-// so the same state gives the same bytes.
+// Writes the payload with cereal's portable binary archive: rows field by field (fields()
+// above), hash maps as a count and key–value pairs in key order, so the same state gives the
+// same bytes.
 class Writer {
  public:
   explicit Writer(std::vector<std::uint8_t>& out) : buf_(out), stream_(&buf_), ar_(stream_) {}
@@ -115,6 +115,7 @@ class Writer {
 
  private:
   void put(bool b) { ar_(static_cast<std::uint8_t>(b ? 1 : 0)); }
+  void put(const Date& d) { ar_(pack_date(d)); }
   void put(const std::string& s) {
     ar_(cereal::make_size_tag(static_cast<cereal::size_type>(s.size())));
     ar_(cereal::binary_data(s.data(), s.size()));
@@ -138,7 +139,7 @@ class Writer {
     if constexpr (HasFields<Writer, T>)
       fields(*this, const_cast<T&>(t));  // fields() takes a mutable ref to serve both ways; nothing is written to t
     else
-      ar_(t);  // integers, enumerations, byte arrays, Date
+      ar_(t);  // integers, enumerations, byte arrays
   }
 
   AppendBuf buf_;
@@ -146,32 +147,37 @@ class Writer {
   cereal::PortableBinaryOutputArchive ar_;
 };
 
+// Reads what Writer wrote. The layout is cereal's portable binary, but read straight from the
+// bytes: through cereal's std::istream every field costs a virtual call, and restoring is the
+// figure that matters (bench/bench_core.cpp). Bounds are checked on every read.
 class Reader {
  public:
-  explicit Reader(std::span<const std::uint8_t> in) : buf_(in), stream_(&buf_), ar_(stream_) {}
+  explicit Reader(std::span<const std::uint8_t> in) : at_(in.data()), end_(in.data() + in.size()) {
+    std::uint8_t little_endian = 0;  // cereal's first byte: the byte order of what follows
+    get(little_endian);
+    if (little_endian != 1) throw Undecodable("not little-endian");
+  }
 
   template <class... T>
   void operator()(T&... t) { (get(t), ...); }
-  std::size_t remaining() const { return buf_.remaining(); }
+  std::size_t remaining() const { return static_cast<std::size_t>(end_ - at_); }
 
  private:
+  static_assert(std::endian::native == std::endian::little, "integers are read in place: a big-endian host needs byte swaps here");
+
+  const std::uint8_t* take(std::size_t n) {
+    if (n > remaining()) throw Undecodable("ends in the middle of a field");
+    const std::uint8_t* p = at_;
+    at_ += n;
+    return p;
+  }
   // A count of things that each take at least `min_bytes`: more than the bytes left is damage,
   // found before anything is allocated for them.
   std::size_t count(std::size_t min_bytes) {
-    cereal::size_type n = 0;
-    ar_(cereal::make_size_tag(n));
-    if (n > buf_.remaining() / min_bytes) throw Undecodable("a count of " + std::to_string(n) + " exceeds the bytes left");
+    std::uint64_t n = 0;
+    get(n);
+    if (n > remaining() / min_bytes) throw Undecodable("a count of " + std::to_string(n) + " exceeds the bytes left");
     return static_cast<std::size_t>(n);
-  }
-  void get(bool& b) {  // read as a byte: a bool must be 0 or 1
-    std::uint8_t v = 0;
-    ar_(v);
-    if (v > 1) throw Undecodable("a flag of " + std::to_string(v));
-    b = v != 0;
-  }
-  void get(std::string& s) {
-    s.resize(count(1));
-    ar_(cereal::binary_data(s.data(), s.size()));
   }
   // The fewest bytes a T takes: that of a default one (empty strings and lists).
   template <class T>
@@ -185,6 +191,30 @@ class Reader {
       return std::max<std::size_t>(bytes.size() - 1, 1);  // less cereal's one-byte endianness tag
     }();
     return n;
+  }
+
+  template <class T>
+    requires std::is_arithmetic_v<T> || std::is_enum_v<T>
+  void get(T& t) {
+    std::memcpy(&t, take(sizeof(T)), sizeof(T));
+  }
+  void get(bool& b) {  // a byte, 0 or 1
+    const std::uint8_t v = *take(1);
+    if (v > 1) throw Undecodable("a flag of " + std::to_string(v));
+    b = v != 0;
+  }
+  template <std::size_t N>
+  void get(std::array<std::uint8_t, N>& a) {
+    std::memcpy(a.data(), take(N), N);
+  }
+  void get(Date& d) {
+    std::int32_t v = 0;
+    get(v);
+    d = unpack_date(v);
+  }
+  void get(std::string& s) {
+    const std::size_t n = count(1);
+    s.assign(reinterpret_cast<const char*>(take(n)), n);
   }
   template <class T>
   void get(std::vector<T>& v) {
@@ -204,16 +234,13 @@ class Reader {
     }
   }
   template <class T>
+    requires HasFields<Reader, T>
   void get(T& t) {
-    if constexpr (HasFields<Reader, T>)
-      fields(*this, t);
-    else
-      ar_(t);
+    fields(*this, t);
   }
 
-  SpanBuf buf_;
-  std::istream stream_;
-  cereal::PortableBinaryInputArchive ar_;
+  const std::uint8_t* at_;
+  const std::uint8_t* end_;
 };
 
 }  // namespace

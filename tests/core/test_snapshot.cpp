@@ -7,6 +7,10 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <sstream>
+
+#include <cereal/archives/portable_binary.hpp>
+#include <cereal/types/array.hpp>
 
 #include "scenario.hpp"
 #include "snapshot.hpp"
@@ -220,6 +224,23 @@ TEST_CASE("the version-1 fixture opens, and the same scenario encodes to its exa
   CHECK(st.record_id(st.workers().rows()[2].key).device == DeviceId{0x77});  // learnt from another device
   CHECK(st.search_workers("").size() == 3);
   CHECK(first_difference(s.state(), st) == "");
+}
+
+TEST_CASE("the payload is cereal portable binary: cereal itself reads the ledger at its start", "[snapshot]") {
+  const Scenario s = fixture_scenario();
+  const Bytes bytes = encode_snapshot(s.ws);
+  std::istringstream in(std::string(bytes.begin() + kHeaderSize, bytes.end() - kChecksumSize), std::ios::binary);
+  cereal::PortableBinaryInputArchive ar(in);
+  DeviceId device{};
+  std::uint64_t last_seq = 0, revision = 0;
+  Hash256 head{};
+  Hlc clock;
+  ar(device, last_seq, head, clock, revision);
+  CHECK(device == s.ws.ledger().device());
+  CHECK(last_seq == s.ws.ledger().last_seq());
+  CHECK(head == s.ws.ledger().head());
+  CHECK(clock >= s.log.back().stamp);  // moved on past the other device's event, too
+  CHECK(revision == s.state().revision());
 }
 
 TEST_CASE("damaged snapshots are refused with their reason, never a crash", "[snapshot]") {
