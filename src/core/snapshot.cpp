@@ -296,9 +296,14 @@ SnapshotProblem problem(std::string key, std::string detail, std::vector<std::st
 // ---- 5. API -------------------------------------------------------------------------------
 std::vector<std::uint8_t> encode_snapshot(const Workspace& ws, std::uint64_t received) {
   const Ledger& ledger = ws.ledger();
+  const State& s = ws.state();
+  const std::size_t rows = s.workers().size() + s.enterprises().size() + s.spells().size() + s.identity_checks().size() +
+                           s.courses().size() + s.sessions().size() + s.enrolments().size() + s.attendance().size() +
+                           s.completions().size() + s.health_checks().size() + s.licences().size() + s.contracts().size() +
+                           s.complaints().size() + s.mediation_steps().size() + s.credit_events().size() + s.assessments().size() +
+                           s.service_points().size() + s.progress_reports().size();
   std::vector<std::uint8_t> out(kHeaderSize);
-  // Room for the payload (roughly a third of the state in memory): fewer regrowths.
-  out.reserve(kHeaderSize + kChecksumSize + 64 * 1024);
+  out.reserve(kHeaderSize + 64 * rows + 4096 + kChecksumSize);  // a row takes 55 bytes on average in the synthetic district
   std::memcpy(out.data(), kMagic, sizeof kMagic);
   put_le(out, kFormatAt, kSnapshotFormat);
   std::copy(ledger.device().begin(), ledger.device().end(), out.begin() + kDeviceAt);
@@ -307,7 +312,7 @@ std::vector<std::uint8_t> encode_snapshot(const Workspace& ws, std::uint64_t rec
   put_le(out, kReceivedAt, received);
   {
     Writer w(out);
-    SnapshotCodec::write(w, ledger, ws.state());
+    SnapshotCodec::write(w, ledger, s);
   }
   put_le(out, kPayloadLengthAt, static_cast<std::uint64_t>(out.size() - kHeaderSize));
   const Hash256 sum = blake2b_256(out);
