@@ -58,7 +58,8 @@ std::size_t heap_in_use() {
 #ifdef __EMSCRIPTEN__
   return static_cast<std::size_t>(mallinfo().uordblks);
 #else
-  return mallinfo2().uordblks;
+  const auto m = mallinfo2();
+  return m.uordblks + m.hblkhd;  // big blocks (a table's rows) may be mmapped, outside uordblks
 #endif
 }
 

@@ -13,6 +13,15 @@ constexpr int kSeqBits = 48;
 constexpr Key kSeqMask = (Key{1} << kSeqBits) - 1;
 
 std::string num(std::uint64_t v) { return std::to_string(v); }
+
+// What search_workers matches: "name\x1Fid\x1Fmobile", ASCII lowercased; built in one allocation.
+std::string search_key(const Worker& w) {
+  std::string k;
+  k.reserve(w.details.name.size() + w.resident_id.size() + w.details.mobile.size() + 2);
+  k.append(w.details.name).append(1, '\x1F').append(w.resident_id).append(1, '\x1F').append(w.details.mobile);
+  ascii_lower_in_place(k);
+  return k;
+}
 template <class T>
 T parse_num(std::string_view s) {
   std::uint64_t v = 0;
@@ -81,7 +90,7 @@ void State::add_worker(const Event& e, std::string resident_id, WorkerDetails de
 }
 
 void State::index_row(const Worker& added, std::uint32_t row) {
-  worker_search_keys_.push_back(ascii_lower(added.details.name + '\x1F' + added.resident_id + '\x1F' + added.details.mobile));
+  worker_search_keys_.push_back(search_key(added));
   // Two devices may register the same person offline: the earliest registration holds the ID.
   auto [it, fresh] = by_resident_id_.try_emplace(added.resident_id, row);
   if (!fresh) {
@@ -172,7 +181,7 @@ void State::apply_writes(Key record) {
   if (w) {
     const auto row = static_cast<std::size_t>(w - workers_.rows().data());
     if (row < worker_search_keys_.size())
-      worker_search_keys_[row] = ascii_lower(w->details.name + '\x1F' + w->resident_id + '\x1F' + w->details.mobile);
+      worker_search_keys_[row] = search_key(*w);
   }
 }
 
