@@ -3,6 +3,7 @@
 // 100,000 health checks, 20,000 complaints), each beside its baseline.
 //   generate: every record through decide + commit (validation, sealing, folding)
 //   fold:     rebuild state from the stored event bytes   vs  decoding the same bytes only
+//   snapshot: encode the folded workspace, restore it       vs  fold and decode above
 //   memory:   heap held by the folded state (malloc statistics)
 //   search:   search-as-you-type over all workers         vs  a bare linear scan of the names
 //   rules:    KPIs for a year, credit grades of all enterprises
@@ -13,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,7 @@
 
 #include "measures.hpp"
 #include "rules.hpp"
+#include "snapshot.hpp"
 #include "synthetic.hpp"
 #include "workspace.hpp"
 
@@ -33,9 +36,12 @@ double ms_since(std::chrono::steady_clock::time_point t0) {
 struct Figure {
   double median, min, max;
 };
-Figure measure(int runs, const std::function<void()>& fn) {
+// `untimed` runs before each run: to hand over fresh input, or to free the last run's result
+// (tearing a big state down is not part of building it).
+Figure measure(int runs, const std::function<void()>& fn, const std::function<void()>& untimed = {}) {
   std::vector<double> t;
   for (int i = 0; i < runs; ++i) {
+    if (untimed) untimed();
     const auto t0 = std::chrono::steady_clock::now();
     fn();
     t.push_back(ms_since(t0));
@@ -52,7 +58,8 @@ std::size_t heap_in_use() {
 #ifdef __EMSCRIPTEN__
   return static_cast<std::size_t>(mallinfo().uordblks);
 #else
-  return mallinfo2().uordblks;
+  const auto m = mallinfo2();
+  return m.uordblks + m.hblkhd;  // big blocks (a table's rows) may be mmapped, outside uordblks
 #endif
 }
 
@@ -71,28 +78,43 @@ int main(int argc, char** argv) {
   std::printf("bench_core: district / %u = %u enterprises, %u workers, %u completions, %u health checks, %u complaints\n", divisor,
               scale.enterprises, scale.workers, scale.completions, scale.health_checks, scale.complaints);
 
+  // Each step keeps alive only what the app would have at that point (a big live heap makes
+  // allocation slower): generating leaves the stored events, folding them leaves one
+  // workspace, encoding it leaves the snapshot, and restoring leaves the workspace that the
+  // search and rule figures then use.
   std::vector<StoredEvent> stored;
   std::vector<std::pair<std::uint64_t, std::uint64_t>> by_type(std::variant_size_v<EventBody>);  // count, bytes
-  Workspace ws(DeviceId{0xBE});
   const auto t0 = std::chrono::steady_clock::now();
-  const GenerationReport gen = generate_district(ws, 20201222, scale, [&](const SealedEvent& e) {
-    stored.push_back({e.event.seq, e.bytes});
-    auto& [count, bytes] = by_type[e.event.body.index()];
-    ++count;
-    bytes += e.bytes.size();
-  });
+  const GenerationReport gen = [&] {
+    Workspace ws(DeviceId{0xBE});
+    return generate_district(ws, 20201222, scale, [&](const SealedEvent& e) {
+      stored.push_back({e.event.seq, e.bytes});
+      auto& [count, bytes] = by_type[e.event.body.index()];
+      ++count;
+      bytes += e.bytes.size();
+    });
+  }();
   const double gen_ms = ms_since(t0);
   std::printf("generate (decide + seal + commit)   %9.0f ms for %llu events: %.2f µs per event; stored %.1f MiB\n", gen_ms,
               static_cast<unsigned long long>(gen.events), gen_ms * 1000 / static_cast<double>(gen.events),
               static_cast<double>(gen.stored_bytes) / 1048576.0);
 
   std::size_t heap_before = 0, heap_after = 0;
-  const Figure fold = measure(runs, [&] {
-    heap_before = heap_in_use();
-    Workspace w(DeviceId{0xBE});
-    if (w.load(stored).events_loaded != gen.events) std::abort();
-    heap_after = heap_in_use();
-  });
+  std::vector<StoredEvent> input;  // what the store hands over, moved into load()
+  std::optional<Workspace> folded;
+  const Figure fold = measure(
+      runs,
+      [&] {
+        Workspace w(DeviceId{0xBE});
+        if (w.load(std::move(input)).events_loaded != gen.events) std::abort();
+        heap_after = heap_in_use();
+        folded.emplace(std::move(w));
+      },
+      [&] {
+        folded.reset();
+        heap_before = heap_in_use();  // load() frees the input as it goes: count from before it
+        input = stored;
+      });
   const Figure decode = measure(runs, [&] {
     for (const auto& s : stored) (void)decode_event(s.bytes);
   });
@@ -100,7 +122,31 @@ int main(int argc, char** argv) {
   std::printf("state in memory after fold          %9.1f MiB (heap in use; stored events %.1f MiB)\n",
               static_cast<double>(heap_after - heap_before) / 1048576.0, static_cast<double>(gen.stored_bytes) / 1048576.0);
 
-  const State& state = ws.state();
+  std::vector<std::uint8_t> snap;
+  const Figure encode = measure(runs, [&] { snap = encode_snapshot(*folded); }, [&] { snap = {}; });
+  stored = {};
+  folded.reset();
+  std::size_t heap_restored = 0;
+  std::optional<std::variant<RestoredSnapshot, SnapshotProblem>> restored;
+  const Figure restore = measure(
+      runs,
+      [&] {
+        const std::size_t before = heap_in_use();
+        restored.emplace(restore_snapshot(snap));
+        if (!std::holds_alternative<RestoredSnapshot>(*restored)) std::abort();
+        heap_restored = heap_in_use() - before;
+      },
+      [&] { restored.reset(); });
+  const Figure checksum = measure(runs, [&] { (void)blake2b_256(snap); });
+  std::printf("snapshot                            %9.1f MiB (%.1f bytes per event; state in memory after restore %.1f MiB)\n",
+              static_cast<double>(snap.size()) / 1048576.0, static_cast<double>(snap.size()) / static_cast<double>(gen.events),
+              static_cast<double>(heap_restored) / 1048576.0);
+  row("encode snapshot", encode, "fold all events", fold);
+  row("restore snapshot", restore, "fold all events", fold);
+  row("restore snapshot ", restore, "decode only", decode);
+  row("  of which checksum (BLAKE2b-256)", checksum, "restore snapshot", restore);
+
+  const State& state = std::get<RestoredSnapshot>(*restored).workspace.state();
   std::vector<std::string> names;
   for (const auto& w : state.workers().rows()) names.push_back(w.name());
   std::size_t sink = 0;

@@ -19,12 +19,12 @@ double elapsed_ms(std::chrono::steady_clock::time_point since) {
 std::variant<Workspace, SnapshotProblem> start_from(const DeviceId& device, std::uint64_t seq, std::span<const std::uint8_t> snapshot) {
   if (seq == 0) return Workspace(device);
   auto restored = restore_snapshot(snapshot);
-  if (auto* p = std::get_if<SnapshotProblem>(&restored)) return *p;
-  const Workspace& ws = std::get<Workspace>(restored);
-  if (ws.ledger().device() != device) return SnapshotProblem{"err.snapshot.foreign_device", device_hex(ws.ledger().device())};
+  if (auto* p = std::get_if<SnapshotProblem>(&restored)) return std::move(*p);
+  Workspace& ws = std::get<RestoredSnapshot>(restored).workspace;
+  if (ws.ledger().device() != device) return SnapshotProblem{"err.snapshot.foreign_device", {}, device_hex(ws.ledger().device())};
   if (ws.ledger().last_seq() != seq)
-    return SnapshotProblem{"err.snapshot.misplaced", "stored as " + std::to_string(seq) + ", covers " + std::to_string(ws.ledger().last_seq())};
-  return restored;
+    return SnapshotProblem{"err.snapshot.misplaced", {}, "stored as " + std::to_string(seq) + ", covers " + std::to_string(ws.ledger().last_seq())};
+  return std::move(ws);
 }
 
 Damage snapshot_damage(std::uint64_t seq, const SnapshotProblem& p) { return {seq, seq, p.message, p.detail, "", ""}; }

@@ -7,6 +7,7 @@
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
+#include <emscripten/heap.h>
 
 #include <cstdio>
 #include <memory>
@@ -142,6 +143,11 @@ void wake() { g_frames_wanted = kFramesAfterWake; }
 }  // namespace hearth::web
 
 extern "C" EMSCRIPTEN_KEEPALIVE void hearth_wake() { hearth::web::wake(); }
+
+// For bench/store_open.mjs: a snapshot now (the app writes one every 2000 events by itself),
+// and the wasm heap's size.
+extern "C" EMSCRIPTEN_KEEPALIVE void hearth_debug_write_snapshot() { hearth::web::g_app->session.write_snapshot(); }
+extern "C" EMSCRIPTEN_KEEPALIVE double hearth_debug_heap_bytes() { return static_cast<double>(emscripten_get_heap_size()); }
 
 int main() {
   using namespace hearth;

@@ -51,6 +51,7 @@ class Ledger {
   void observe(const Hlc& remote, std::int64_t now_ms) { clock_ = hlc_receive(clock_, remote, now_ms); }
 
  private:
+  friend struct SnapshotCodec;  // snapshot.cpp saves and restores the position
   DeviceId device_;
   std::uint64_t last_seq_ = 0;
   Hash256 head_{};

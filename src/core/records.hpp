@@ -38,6 +38,7 @@ struct Worker {
   bool female = false;
   Hlc registered;
   const std::string& name() const { return details.name; }
+  bool operator==(const Worker&) const = default;
 };
 
 struct Enterprise {
@@ -46,6 +47,7 @@ struct Enterprise {
   EnterpriseDetails details;
   Hlc registered;
   const std::string& name() const { return details.name; }
+  bool operator==(const Enterprise&) const = default;
 };
 
 // 用工: one worker employed by one enterprise from `hired` until `left` (open if not ended).
@@ -58,18 +60,21 @@ struct EmploymentSpell {
   SocialInsurance insurance = SocialInsurance::None;
   bool paid_directly = false;
   Hlc stamp;
+  bool operator==(const EmploymentSpell&) const = default;
 };
 struct SpellEnd {
   Key key = kNoKey;  // the EmploymentEnded event
   Date left;
   EmploymentEnd reason = EmploymentEnd::Resigned;
   Hlc stamp;
+  bool operator==(const SpellEnd&) const = default;
 };
 
 struct IdentityCheck {
   Key key = kNoKey, worker = kNoKey;
   Date date;
   IdentityMethod method = IdentityMethod::CardInspected;
+  bool operator==(const IdentityCheck&) const = default;
 };
 
 // ---- 3. Training --------------------------------------------------------------------------
@@ -81,20 +86,24 @@ struct Course {
   std::string provider;
   std::uint16_t hours = 0;
   bool subsidy_eligible = false;
+  bool operator==(const Course&) const = default;
 };
 struct TrainingSession {
   Key key = kNoKey, course = kNoKey;
   Date date;
   std::string place, trainer;
   std::uint32_t township = 0;
+  bool operator==(const TrainingSession&) const = default;
 };
 struct Enrolment {
   Key key = kNoKey, session = kNoKey, worker = kNoKey;
+  bool operator==(const Enrolment&) const = default;
 };
 struct Attendance {
   Key key = kNoKey, session = kNoKey, worker = kNoKey;
   Date date;
   bool present = true;
+  bool operator==(const Attendance&) const = default;
 };
 // One completion of one course by one worker: one person-time (人次) when passed.
 struct Completion {
@@ -104,6 +113,7 @@ struct Completion {
   bool passed = false;
   std::string certificate;
   Hlc stamp;
+  bool operator==(const Completion&) const = default;
 };
 
 // ---- 4. Health and licences ---------------------------------------------------------------
@@ -119,6 +129,7 @@ struct HealthCheck {
   bool valid_on(const Date& d) const { return fit && date <= d && d <= valid_until; }
   // Good enough for work that needs `needed`: the categories are ordered, stricter covers lesser.
   bool covers(HealthCategory needed) const { return category >= needed; }
+  bool operator==(const HealthCheck&) const = default;
 };
 
 struct ServiceLicence {
@@ -128,6 +139,7 @@ struct ServiceLicence {
   Key health_check = kNoKey, completion = kNoKey, identity = kNoKey;
   Hlc stamp;
   bool valid_on(const Date& d) const { return issued <= d && d <= expires; }
+  bool operator==(const ServiceLicence&) const = default;
 };
 
 // ---- 5. Contracts, complaints, credit, assessment -----------------------------------------
@@ -140,6 +152,7 @@ struct ServiceContract {
   std::uint8_t rest_days_per_month = 0;
   RestArrangement rest = RestArrangement::WeeklyFixed;
   std::int64_t monthly_fee_fen = 0;
+  bool operator==(const ServiceContract&) const = default;
 };
 
 struct Complaint {
@@ -150,12 +163,14 @@ struct Complaint {
   Key enterprise = kNoKey, worker = kNoKey;
   std::uint32_t township = 0;
   std::string facts;
+  bool operator==(const Complaint&) const = default;
 };
 struct MediationStep {
   Key key = kNoKey, complaint = kNoKey;
   Date date;
   Mediator mediator = Mediator::ConsumerAssociation;
   std::string note;
+  bool operator==(const MediationStep&) const = default;
 };
 struct ComplaintClosure {
   Key key = kNoKey;
@@ -163,6 +178,7 @@ struct ComplaintClosure {
   ComplaintOutcome outcome = ComplaintOutcome::NotUpheld;
   std::string note;
   Hlc stamp;
+  bool operator==(const ComplaintClosure&) const = default;
 };
 
 struct CreditEvent {
@@ -171,6 +187,7 @@ struct CreditEvent {
   Date date;
   std::uint8_t level = 0;
   std::string note;
+  bool operator==(const CreditEvent&) const = default;
 };
 
 struct Assessment {
@@ -178,6 +195,7 @@ struct Assessment {
   Date date;
   std::string assessor;
   std::vector<IndicatorScore> scores;
+  bool operator==(const Assessment&) const = default;
 };
 
 // ---- 6. Programme -------------------------------------------------------------------------
@@ -189,12 +207,14 @@ struct ServicePoint {
   std::uint16_t services = 0;
   Date opened;
   bool unified_signage = false;
+  bool operator==(const ServicePoint&) const = default;
 };
 
 struct RevenueFigure {
   Key key = kNoKey;  // the report now in force
   std::int64_t amount_fen = 0;
   Hlc stamp;
+  bool operator==(const RevenueFigure&) const = default;
 };
 
 struct ProgressReport {
@@ -205,6 +225,7 @@ struct ProgressReport {
   MeasureStatus status = MeasureStatus::NotStarted;
   std::string note;
   Hlc stamp;
+  bool operator==(const ProgressReport&) const = default;
 };
 
 // ---- 7. Edits and history -----------------------------------------------------------------
@@ -223,6 +244,7 @@ struct FieldWrite {
   Hlc stamp;
   Key by = kNoKey;       // the event that wrote it
   bool created = false;  // the value the record was created with
+  bool operator==(const FieldWrite&) const = default;
 };
 
 struct HistoryEntry {
@@ -231,6 +253,7 @@ struct HistoryEntry {
   Hlc stamp;
   RecordId by;      // the event; its device says who
   bool in_force = false;  // this value is the field's current one
+  bool operator==(const HistoryEntry&) const = default;
 };
 
 }  // namespace hearth

@@ -13,6 +13,15 @@ constexpr int kSeqBits = 48;
 constexpr Key kSeqMask = (Key{1} << kSeqBits) - 1;
 
 std::string num(std::uint64_t v) { return std::to_string(v); }
+
+// What search_workers matches: "name\x1Fid\x1Fmobile", ASCII lowercased; built in one allocation.
+std::string search_key(const Worker& w) {
+  std::string k;
+  k.reserve(w.details.name.size() + w.resident_id.size() + w.details.mobile.size() + 2);
+  k.append(w.details.name).append(1, '\x1F').append(w.resident_id).append(1, '\x1F').append(w.details.mobile);
+  ascii_lower_in_place(k);
+  return k;
+}
 template <class T>
 T parse_num(std::string_view s) {
   std::uint64_t v = 0;
@@ -76,11 +85,12 @@ void State::add_worker(const Event& e, std::string resident_id, WorkerDetails de
     w.female = id.value->sex() == Sex::Female;
   }
   const std::uint32_t row = workers_.insert(std::move(w));
-  worker_search_keys_.emplace_back();
   apply_writes(workers_.rows()[row].key);
-  const Worker& added = workers_.rows()[row];
-  worker_search_keys_[row] = ascii_lower(added.details.name + '\x1F' + added.resident_id + '\x1F' + added.details.mobile);
+  index_row(workers_.rows()[row], row);
+}
 
+void State::index_row(const Worker& added, std::uint32_t row) {
+  worker_search_keys_.push_back(search_key(added));
   // Two devices may register the same person offline: the earliest registration holds the ID.
   auto [it, fresh] = by_resident_id_.try_emplace(added.resident_id, row);
   if (!fresh) {
@@ -97,8 +107,11 @@ void State::add_worker(const Event& e, std::string resident_id, WorkerDetails de
 void State::on(const Event& e, const EnterpriseRegistered& r) {
   Enterprise ent{self_key(e), r.credit_code, r.details, e.stamp};
   const std::uint32_t row = enterprises_.insert(std::move(ent));
-  const Enterprise& added = enterprises_.rows()[row];
-  apply_writes(added.key);
+  apply_writes(enterprises_.rows()[row].key);
+  index_row(enterprises_.rows()[row], row);
+}
+
+void State::index_row(const Enterprise& added, std::uint32_t row) {
   auto [it, fresh] = by_credit_code_.try_emplace(added.credit_code, row);
   if (!fresh) {
     const Enterprise& holder = enterprises_.rows()[it->second];
@@ -168,7 +181,7 @@ void State::apply_writes(Key record) {
   if (w) {
     const auto row = static_cast<std::size_t>(w - workers_.rows().data());
     if (row < worker_search_keys_.size())
-      worker_search_keys_[row] = ascii_lower(w->details.name + '\x1F' + w->resident_id + '\x1F' + w->details.mobile);
+      worker_search_keys_[row] = search_key(*w);
   }
 }
 
@@ -206,6 +219,10 @@ void State::on(const Event& e, const EmploymentStarted& s) {
   EmploymentSpell row{self_key(e), ref(s.worker), ref(s.enterprise), s.form, s.hired, s.monthly_wage_fen, s.insurance,
                       s.paid_directly != 0, e.stamp};
   const auto i = spells_.insert(row);
+  index_row(spells_.rows()[i], i);
+}
+
+void State::index_row(const EmploymentSpell& row, std::uint32_t i) {
   spells_by_worker_[row.worker].push_back(i);
   spells_by_enterprise_[row.enterprise].push_back(i);
 }
@@ -225,19 +242,24 @@ void State::on(const Event& e, const SessionScheduled& s) {
 }
 
 void State::on(const Event& e, const Enrolled& s) {
-  const Enrolment row{self_key(e), ref(s.session), ref(s.worker)};
-  enrolments_by_session_[row.session].push_back(enrolments_.insert(row));
+  const auto i = enrolments_.insert({self_key(e), ref(s.session), ref(s.worker)});
+  index_row(enrolments_.rows()[i], i);
 }
+void State::index_row(const Enrolment& row, std::uint32_t i) { enrolments_by_session_[row.session].push_back(i); }
 
 void State::on(const Event& e, const AttendanceRecorded& a) {
-  const Attendance row{self_key(e), ref(a.session), ref(a.worker), a.date, a.present != 0};
-  attendance_by_session_[row.session].push_back(attendance_.insert(row));
+  const auto i = attendance_.insert({self_key(e), ref(a.session), ref(a.worker), a.date, a.present != 0});
+  index_row(attendance_.rows()[i], i);
 }
+void State::index_row(const Attendance& row, std::uint32_t i) { attendance_by_session_[row.session].push_back(i); }
 
 void State::on(const Event& e, const CompletionRecorded& c) {
   Completion row{self_key(e), ref(c.session), ref(c.course), ref(c.worker), c.date, c.score_tenths, c.passed != 0, c.certificate, e.stamp};
   const auto i = completions_.insert(std::move(row));
-  const Completion& added = completions_.rows()[i];
+  index_row(completions_.rows()[i], i);
+}
+
+void State::index_row(const Completion& added, std::uint32_t i) {
   completions_by_worker_[added.worker].push_back(i);
   completions_by_session_[added.session].push_back(i);
   if (!added.passed) return;
@@ -249,19 +271,24 @@ void State::on(const Event& e, const CompletionRecorded& c) {
 }
 
 void State::on(const Event& e, const HealthCheckRecorded& h) {
-  const HealthCheck row{self_key(e), ref(h.worker), h.date, h.institution, h.category, h.items, h.fit != 0, h.valid_until};
-  checks_by_worker_[row.worker].push_back(health_checks_.insert(row));
+  const auto i = health_checks_.insert({self_key(e), ref(h.worker), h.date, h.institution, h.category, h.items, h.fit != 0, h.valid_until});
+  index_row(health_checks_.rows()[i], i);
 }
+void State::index_row(const HealthCheck& row, std::uint32_t i) { checks_by_worker_[row.worker].push_back(i); }
 
 void State::on(const Event& e, const IdentityVerified& v) {
-  const IdentityCheck row{self_key(e), ref(v.worker), v.date, v.method};
-  identity_by_worker_[row.worker].push_back(identity_checks_.insert(row));
+  const auto i = identity_checks_.insert({self_key(e), ref(v.worker), v.date, v.method});
+  index_row(identity_checks_.rows()[i], i);
 }
+void State::index_row(const IdentityCheck& row, std::uint32_t i) { identity_by_worker_[row.worker].push_back(i); }
 
 void State::on(const Event& e, const LicenceIssued& l) {
   ServiceLicence row{self_key(e), ref(l.worker), l.number, l.issued, l.expires, ref(l.health_check), ref(l.completion), ref(l.identity), e.stamp};
   const auto i = licences_.insert(std::move(row));
-  const ServiceLicence& added = licences_.rows()[i];
+  index_row(licences_.rows()[i], i);
+}
+
+void State::index_row(const ServiceLicence& added, std::uint32_t i) {
   auto [it, fresh] = licence_by_worker_.try_emplace(added.worker, i);
   if (!fresh) {
     const ServiceLicence& held = licences_.rows()[it->second];
@@ -272,23 +299,27 @@ void State::on(const Event& e, const LicenceIssued& l) {
 void State::on(const Event& e, const ContractRegistered& c) {
   ServiceContract row{self_key(e), ref(c.enterprise), ref(c.worker), c.consumer_name, c.consumer_mobile, c.township, c.model_text,
                       c.signed_on, c.starts, c.ends, c.rest_days_per_month, c.rest, c.monthly_fee_fen};
-  const Key ent = row.enterprise;
-  contracts_by_enterprise_[ent].push_back(contracts_.insert(std::move(row)));
+  const auto i = contracts_.insert(std::move(row));
+  index_row(contracts_.rows()[i], i);
 }
+void State::index_row(const ServiceContract& row, std::uint32_t i) { contracts_by_enterprise_[row.enterprise].push_back(i); }
 
 void State::on(const Event& e, const ComplaintFiled& c) {
   Complaint row{self_key(e), c.channel, c.received, c.complainant, c.complainant_mobile, ref(c.enterprise), ref(c.worker), c.township, c.facts};
-  const Key ent = row.enterprise, wk = row.worker;
   const auto i = complaints_.insert(std::move(row));
-  if (ent != kNoKey) complaints_by_subject_[ent].push_back(i);
-  if (wk != kNoKey) complaints_by_subject_[wk].push_back(i);
+  index_row(complaints_.rows()[i], i);
+}
+void State::index_row(const Complaint& row, std::uint32_t i) {
+  if (row.enterprise != kNoKey) complaints_by_subject_[row.enterprise].push_back(i);
+  if (row.worker != kNoKey) complaints_by_subject_[row.worker].push_back(i);
 }
 
 void State::on(const Event& e, const MediationStepRecorded& m) {
   MediationStep row{self_key(e), ref(m.complaint), m.date, m.mediator, m.note};
-  const Key c = row.complaint;
-  steps_by_complaint_[c].push_back(mediation_steps_.insert(std::move(row)));
+  const auto i = mediation_steps_.insert(std::move(row));
+  index_row(mediation_steps_.rows()[i], i);
 }
+void State::index_row(const MediationStep& row, std::uint32_t i) { steps_by_complaint_[row.complaint].push_back(i); }
 
 void State::on(const Event& e, const ComplaintClosed& c) {
   ComplaintClosure closure{self_key(e), c.date, c.outcome, c.note, e.stamp};
@@ -298,15 +329,17 @@ void State::on(const Event& e, const ComplaintClosed& c) {
 
 void State::on(const Event& e, const CreditEventRecorded& c) {
   CreditEvent row{self_key(e), ref(c.subject), c.kind, c.date, c.level, c.note};
-  const Key s = row.subject;
-  credit_by_subject_[s].push_back(credit_events_.insert(std::move(row)));
+  const auto i = credit_events_.insert(std::move(row));
+  index_row(credit_events_.rows()[i], i);
 }
+void State::index_row(const CreditEvent& row, std::uint32_t i) { credit_by_subject_[row.subject].push_back(i); }
 
 void State::on(const Event& e, const AssessmentRecorded& a) {
   Assessment row{self_key(e), ref(a.enterprise), a.date, a.assessor, a.scores};
-  const Key ent = row.enterprise;
-  assessments_by_enterprise_[ent].push_back(assessments_.insert(std::move(row)));
+  const auto i = assessments_.insert(std::move(row));
+  index_row(assessments_.rows()[i], i);
 }
+void State::index_row(const Assessment& row, std::uint32_t i) { assessments_by_enterprise_[row.enterprise].push_back(i); }
 
 void State::on(const Event& e, const ServicePointOpened& p) {
   service_points_.insert({self_key(e), p.community, p.township, ref(p.operator_enterprise), p.services, p.opened, p.unified_signage != 0});
@@ -320,6 +353,86 @@ void State::on(const Event& e, const RevenueReported& r) {
 
 void State::on(const Event& e, const ProgressReported& p) {
   progress_reports_.insert({self_key(e), p.measure, p.unit, p.date, p.status, p.note, e.stamp});
+}
+
+// ---- indexes from rows ----------------------------------------------------------------------
+void State::rebuild_indexes() {
+  device_index_.clear();
+  for (std::size_t i = 0; i < devices_.size(); ++i)
+    device_index_.emplace(std::string(devices_[i].begin(), devices_[i].end()), static_cast<std::uint16_t>(i + 1));
+
+  workers_.reindex();
+  enterprises_.reindex();
+  spells_.reindex();
+  identity_checks_.reindex();
+  courses_.reindex();
+  sessions_.reindex();
+  enrolments_.reindex();
+  attendance_.reindex();
+  completions_.reindex();
+  health_checks_.reindex();
+  licences_.reindex();
+  contracts_.reindex();
+  complaints_.reindex();
+  mediation_steps_.reindex();
+  credit_events_.reindex();
+  assessments_.reindex();
+  service_points_.reindex();
+  progress_reports_.reindex();
+
+  for (Children* c : {&spells_by_worker_, &spells_by_enterprise_, &completions_by_worker_, &completions_by_session_, &enrolments_by_session_,
+                      &attendance_by_session_, &checks_by_worker_, &identity_by_worker_, &contracts_by_enterprise_, &complaints_by_subject_,
+                      &steps_by_complaint_, &credit_by_subject_, &assessments_by_enterprise_})
+    c->clear();
+  by_resident_id_.clear();
+  by_credit_code_.clear();
+  worker_search_keys_.clear();
+  workers_by_stamp_.clear();
+  workers_sorted_ = true;
+  licence_by_worker_.clear();
+  first_completion_.clear();
+
+  by_resident_id_.reserve(workers_.size());
+  by_credit_code_.reserve(enterprises_.size());
+  worker_search_keys_.reserve(workers_.size());
+  workers_by_stamp_.reserve(workers_.size());
+  // Room for the children lists at once (rehashing costs as much as filling): at most one
+  // list per parent, and at most one per child.
+  const std::size_t subjects = workers_.size() + enterprises_.size();
+  auto room = [](auto& map, std::size_t children, std::size_t parents) { map.reserve(std::min(children, parents)); };
+  room(spells_by_worker_, spells_.size(), workers_.size());
+  room(spells_by_enterprise_, spells_.size(), enterprises_.size());
+  room(completions_by_worker_, completions_.size(), workers_.size());
+  room(completions_by_session_, completions_.size(), sessions_.size());
+  room(first_completion_, completions_.size(), workers_.size());
+  room(enrolments_by_session_, enrolments_.size(), sessions_.size());
+  room(attendance_by_session_, attendance_.size(), sessions_.size());
+  room(checks_by_worker_, health_checks_.size(), workers_.size());
+  room(identity_by_worker_, identity_checks_.size(), workers_.size());
+  room(licence_by_worker_, licences_.size(), workers_.size());
+  room(contracts_by_enterprise_, contracts_.size(), enterprises_.size());
+  room(complaints_by_subject_, 2 * complaints_.size(), subjects);
+  room(steps_by_complaint_, mediation_steps_.size(), complaints_.size());
+  room(credit_by_subject_, credit_events_.size(), subjects);
+  room(assessments_by_enterprise_, assessments_.size(), enterprises_.size());
+  auto index_table = [this](const auto& table) {
+    const auto& rows = table.rows();
+    for (std::uint32_t i = 0; i < rows.size(); ++i) index_row(rows[i], i);
+  };
+  index_table(workers_);
+  index_table(enterprises_);
+  index_table(spells_);
+  index_table(enrolments_);
+  index_table(attendance_);
+  index_table(completions_);
+  index_table(health_checks_);
+  index_table(identity_checks_);
+  index_table(licences_);
+  index_table(contracts_);
+  index_table(complaints_);
+  index_table(mediation_steps_);
+  index_table(credit_events_);
+  index_table(assessments_);
 }
 
 // ---- queries ------------------------------------------------------------------------------

@@ -42,8 +42,15 @@ class Table {
     rows_.push_back(std::move(r));
     return i;
   }
+  // Rebuilds the lookup from the rows, as inserting them one by one would have.
+  void reindex() {
+    index_.clear();
+    index_.reserve(rows_.size());
+    for (std::uint32_t i = 0; i < rows_.size(); ++i) index_.emplace(rows_[i].key, i);
+  }
 
  private:
+  friend struct SnapshotCodec;  // snapshot.cpp writes and reads the rows
   std::vector<Row> rows_;
   std::unordered_map<Key, std::uint32_t> index_;
 };
@@ -52,6 +59,9 @@ class Table {
 using Children = std::unordered_map<Key, std::vector<std::uint32_t>>;
 
 // ---- 2. State -----------------------------------------------------------------------------
+// Members are either primary (devices, rows, the resolved maps spell_ends_, closures_,
+// revenue_, writes_) or indexes derived from the rows by index_row(); a snapshot
+// (snapshot.hpp) stores the primary ones and restores the indexes with rebuild_indexes().
 class State {
  public:
   void apply(const Event& e);
@@ -133,6 +143,25 @@ class State {
   Key ref(const RecordId& id) { return id.none() ? kNoKey : intern(id); }
   void add_worker(const Event& e, std::string resident_id, WorkerDetails details);
   void apply_writes(Key record);
+
+  // Indexes: each row joins the indexes of its table, the same way whether it was just
+  // folded or restored from a snapshot (rebuild_indexes, in row order).
+  void index_row(const Worker&, std::uint32_t row);
+  void index_row(const Enterprise&, std::uint32_t row);
+  void index_row(const EmploymentSpell&, std::uint32_t row);
+  void index_row(const Enrolment&, std::uint32_t row);
+  void index_row(const Attendance&, std::uint32_t row);
+  void index_row(const Completion&, std::uint32_t row);
+  void index_row(const HealthCheck&, std::uint32_t row);
+  void index_row(const IdentityCheck&, std::uint32_t row);
+  void index_row(const ServiceLicence&, std::uint32_t row);
+  void index_row(const ServiceContract&, std::uint32_t row);
+  void index_row(const Complaint&, std::uint32_t row);
+  void index_row(const MediationStep&, std::uint32_t row);
+  void index_row(const CreditEvent&, std::uint32_t row);
+  void index_row(const Assessment&, std::uint32_t row);
+  void rebuild_indexes();
+  friend struct SnapshotCodec;
 
   void on(const Event&, const WorkerRegisteredV1&);
   void on(const Event&, const WorkerRegistered&);

@@ -36,7 +36,9 @@ std::string resident_id(SplitMix& r, std::unordered_set<std::string>& used) {
   for (;;) {
     char first17[24];
     const unsigned region = r.chance(850) ? 500154u : 500234u;  // older numbers carry the former Kai County code
-    std::snprintf(first17, sizeof first17, "%06u%04u%02u%02u%03u", region, 1962 + r.below(41), 1 + r.below(12), 1 + r.below(28), r.below(1000));
+    // One draw per statement: the order of a call's arguments is unspecified (g++ and em++ differ).
+    const unsigned year = 1962 + r.below(41), month = 1 + r.below(12), day = 1 + r.below(28), serial = r.below(1000);
+    std::snprintf(first17, sizeof first17, "%06u%04u%02u%02u%03u", region, year, month, day, serial);
     std::string id = std::string(first17) + ResidentId::check_character(first17);
     if (used.insert(id).second) return id;
   }
@@ -162,7 +164,8 @@ class Generator {
   void register_enterprise() {
     RegisterEnterprise e;
     e.credit_code = credit_code(r_, codes_);
-    e.name = std::string("重庆") + kBrand[r_.below(kBrand.size())] + kSuffix[r_.below(kSuffix.size())];
+    const char* brand = kBrand[r_.below(kBrand.size())];  // drawn in order (the operands of + are not)
+    e.name = std::string("重庆") + brand + kSuffix[r_.below(kSuffix.size())];
     if (r_.chance(300)) e.name = "开州区" + e.name.substr(std::string("重庆").size());
     e.name += "（" + std::to_string(enterprises_.size() + 1) + "）";
     e.legal_representative = person_name(r_);
@@ -228,6 +231,7 @@ class Generator {
       s.monthly_wage = std::to_string(wage) + ".00";
       s.insurance = strict || r_.chance(500) ? SocialInsurance::UrbanEmployee : SocialInsurance::None;
       s.paid_directly = strict || r_.chance(700);
+      if (rehired_too_early(s)) continue;  // left this enterprise on or after that day: the spell would overlap
       employed_[wi] = submit(s);
       spells_.push_back({employed_[wi], wi, ei});
       if (r_.chance(100) && spells_.size() > 1) {  // someone leaves
@@ -243,6 +247,16 @@ class Generator {
         }
       }
     }
+  }
+
+  // Someone who left an enterprise can be hired there again only after the day they left.
+  bool rehired_too_early(const StartEmployment& s) const {
+    const State& st = ws_.state();
+    const Key ent = st.key_of(s.enterprise);
+    const Date hired = *Date::parse_iso(s.hired);
+    for (const EmploymentSpell* sp : st.spells_of_worker(st.key_of(s.worker)))
+      if (sp->enterprise == ent && st.spell_open_on(*sp, hired)) return true;
+    return false;
   }
 
   void training(const std::function<std::string()>& day, std::uint32_t completions) {

@@ -14,6 +14,7 @@ bool utf8_valid(std::string_view s);
 // Full-width ASCII forms (U+FF01–U+FF5E, typed by Chinese input methods) → ASCII; U+3000 → space.
 std::string fold_fullwidth(std::string_view s);
 std::string ascii_lower(std::string_view s);
+void ascii_lower_in_place(std::string& s);
 // Case-insensitive (ASCII) substring test; Chinese matches byte for byte.
 bool contains_folded(std::string_view haystack_lower, std::string_view needle_lower);
 

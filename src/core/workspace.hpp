@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -44,6 +45,9 @@ class Workspace {
  public:
   explicit Workspace(DeviceId device, const ProgrammeConfig& config = ProgrammeConfig::builtin())
       : ledger_(device), config_(&config) {}
+  // A workspace as it was saved: its ledger position and folded state (restore_snapshot).
+  Workspace(Ledger ledger, State state, const ProgrammeConfig& config = ProgrammeConfig::builtin())
+      : ledger_(std::move(ledger)), state_(std::move(state)), config_(&config) {}
 
   // Folds this device's stored events that follow the ledger's position (all of them for a
   // fresh workspace, those after the snapshot for a restored one), checking every link of the

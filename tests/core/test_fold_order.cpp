@@ -10,46 +10,14 @@
 #include "measures.hpp"
 #include "rules.hpp"
 #include "scenario.hpp"
+#include "state_compare.hpp"
 #include "synthetic.hpp"
 
 using namespace hearth;
+using hearth::test::canonical;
 using hearth::test::with_check;
 
 namespace {
-std::string canonical(const State& s) {
-  std::map<std::string, std::string> lines;  // sorted by record id
-  auto id = [&](Key k) { return k ? s.record_id(k).str() : std::string("-"); };
-  for (const auto& w : s.workers().rows()) {
-    std::ostringstream o;
-    const auto& d = w.details;
-    o << "W " << w.resident_id << " " << d.name << " " << d.mobile << " " << d.township << " " << int(d.occupation) << " " << d.special_groups
-      << " dup=" << s.is_duplicate(w) << " lic=" << (s.licence_of(w.key) ? s.licence_of(w.key)->number + s.licence_of(w.key)->expires.iso() : "-");
-    for (const auto& h : s.history(w.key)) o << " [" << h.field << ":" << h.old_value << ">" << h.new_value << "@" << h.by.str() << h.in_force << "]";
-    lines[id(w.key)] = o.str();
-  }
-  for (const auto& e : s.enterprises().rows()) {
-    const CreditRating r = rate_credit(s, e.key, Date{2022, 12, 31}, ProgrammeConfig::builtin());
-    lines[id(e.key)] = "E " + e.credit_code + " " + e.details.name + " credit=" + std::to_string(r.score) + r.grade +
-                       " eb=" + std::to_string(employee_based(s, e.key, Date{2022, 12, 31}, ProgrammeConfig::builtin()).held());
-  }
-  for (const auto& k : s.completions().rows())
-    lines[id(k.key)] = "C " + id(k.worker) + " " + id(k.course) + " " + k.date.iso() + " first=" +
-                       std::to_string(s.first_completion(k.worker, k.course) == &k);
-  for (const auto& sp : s.spells().rows()) {
-    const SpellEnd* end = s.spell_end(sp.key);
-    lines[id(sp.key)] = "S " + id(sp.worker) + " " + id(sp.enterprise) + " " + sp.hired.iso() + " " + (end ? end->left.iso() + id(end->key) : "-");
-  }
-  for (const auto& c : s.complaints().rows()) {
-    const ComplaintClosure* cl = s.closure_of(c.key);
-    lines[id(c.key)] = "K " + std::to_string(s.mediation_steps_of(c.key).size()) + " " + (cl ? std::to_string(int(cl->outcome)) + id(cl->key) : "-");
-  }
-  for (const auto& h : s.health_checks().rows()) lines[id(h.key)] = "H " + id(h.worker) + " " + h.valid_until.iso();
-  std::ostringstream out;
-  for (const auto& [k, v] : lines) out << k << " " << v << "\n";
-  for (const auto& kpi : programme_kpis(s, 2022, 0, ProgrammeConfig::builtin(), MeasureRegistry::builtin())) out << kpi.key << "=" << kpi.actual << "\n";
-  for (auto i : s.search_workers("")) out << id(s.workers().rows()[i].key) << ",";
-  return out.str();
-}
 // The register form as it stands for `w`, with a new mobile number: an edit of one field.
 RegisterWorker with_mobile(const Worker& w, std::string mobile) {
   const WorkerDetails& d = w.details;
