@@ -11,7 +11,7 @@ mergeInto(LibraryManager.library, {
       window.hearth = window.hearth || {};
       window.hearth.role = role === 1 ? 'writer' : 'follower';
       Module['_hearth_lease_role'](role);
-      if (Module['_hearth_wake']) Module['_hearth_wake']();
+      if (Module['_hearth_show_outcome']) Module['_hearth_show_outcome']();
     },
     hold: function () { return new Promise(function () { /* held until this page goes away */ }); },
     // Without Web Locks: a lease in localStorage that the writer renews every second; a
@@ -48,7 +48,7 @@ mergeInto(LibraryManager.library, {
       HearthLease.channel.onmessage = function (ev) {
         if (ev.data && typeof ev.data.grew === 'number') {
           Module['_hearth_lease_grew'](ev.data.grew);
-          if (Module['_hearth_wake']) Module['_hearth_wake']();
+          if (Module['_hearth_show_outcome']) Module['_hearth_show_outcome']();
         }
       };
     }
@@ -71,7 +71,7 @@ mergeInto(LibraryManager.library, {
   hearth_gauge_measure: function (req) {
     function answer(known, usage, quota, persisted) {
       Module['_hearth_gauge_done'](req, known, usage, quota, persisted);
-      if (Module['_hearth_wake']) Module['_hearth_wake']();
+      if (Module['_hearth_show_outcome']) Module['_hearth_show_outcome']();
     }
     var s = navigator.storage;
     if (!s || !s.estimate) { answer(0, 0, 0, 0); return; }

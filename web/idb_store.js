@@ -34,14 +34,16 @@ mergeInto(LibraryManager.library, {
         d = _malloc(dn);
         stringToUTF8(detail, d, dn);
       }
-      if (bytes) {
+      if (bytes && bytes.ptr !== undefined) {   // already in the wasm heap
+        p = bytes.ptr; n = bytes.len;
+      } else if (bytes) {
         n = bytes.length;
         p = _malloc(Math.max(1, n));
         if (!p) { kind = 4; detail = null; n = 0; }
         else HEAPU8.set(bytes, p);
       }
       Module['_hearth_idb_done'](req, kind, d, p, n);   // C++ frees d and p
-      if (Module['_hearth_wake']) Module['_hearth_wake']();   // show the outcome now
+      if (Module['_hearth_show_outcome']) Module['_hearth_show_outcome']();   // show the outcome now
     },
     describe: function (err, fallback) {
       return err ? (err.name || 'Error') + (err.message ? ': ' + err.message : '') : fallback;
@@ -94,7 +96,8 @@ mergeInto(LibraryManager.library, {
       tx.oncomplete = function () {
         var out;
         try { out = reply(); } catch (e) { HearthIdb.done(req, 4, HearthIdb.describe(e, 'cannot assemble the reply')); return; }
-        HearthIdb.done(req, 0, null, out);
+        if (out === null) return;   // the reply continues in another transaction, which answers
+        HearthIdb.done(req, 0, null, out);   // (a reply written into the heap is freed by C++ like any other)
       };
       tx.onabort = function () { HearthIdb.done(req, HearthIdb.kindOf(tx.error), HearthIdb.describe(tx.error, 'reading was aborted')); };
       try { fill(tx); } catch (e) { try { tx.abort(); } catch (ignored) { /* done */ } }
@@ -140,27 +143,38 @@ mergeInto(LibraryManager.library, {
       var db = r.result;
       HearthIdb.db = db;
       db.onversionchange = function () { db.close(); HearthIdb.db = null; };   // let a newer version of the app upgrade
-      var device = null, created = 0, head = null, exported = 0, snapKeys = [], first = 0, count = 0;
-      HearthIdb.write(req, ['meta', 'events', 'snapshots'], function (tx) {
-        var meta = tx.objectStore('meta'), events = tx.objectStore('events');
-        meta.get('device').onsuccess = function (ev) {
-          if (ev.target.result) { device = new Uint8Array(ev.target.result); return; }
-          device = fresh; created = 1;
-          meta.add(fresh.buffer, 'device');
-        };
-        meta.get('head').onsuccess = function (ev) { head = ev.target.result ? new Uint8Array(ev.target.result) : null; };
-        meta.get('exported').onsuccess = function (ev) { exported = ev.target.result || 0; };
-        tx.objectStore('snapshots').getAllKeys().onsuccess = function (ev) { snapKeys = ev.target.result; };
-        events.count().onsuccess = function (ev) { count = ev.target.result; };
-        events.openKeyCursor().onsuccess = function (ev) { first = ev.target.result ? ev.target.result.key : 0; };
-      }, function () {
+      var device = null, created = 0, head = null, exported = 0, snapKeys = [], first = 0, last = 0;
+      function reply() {
         var w = new HearthIdb.Writer(), seqs = HearthIdb.snapshotSeqs(snapKeys);
         w.bytes(device); w.u8(created); w.u32(upgradedFrom);
         if (head && head.length === 40) { w.u8(1); w.bytes(head); } else { w.u8(0); w.bytes(new Uint8Array(40)); }
-        w.u64(exported); w.u64(first); w.u64(count);
+        w.u64(exported); w.u64(first); w.u64(last);
         w.u32(seqs.length);
         for (var i = 0; i < seqs.length; i++) w.u64(seqs[i]);
         return w.result();
+      }
+      // read-only (no disk flush) unless this is a new store that needs its device id
+      HearthIdb.read(req, ['meta', 'events', 'snapshots'], function (tx) {
+        var meta = tx.objectStore('meta'), events = tx.objectStore('events');
+        meta.get('device').onsuccess = function (ev) { device = ev.target.result ? new Uint8Array(ev.target.result) : null; };
+        meta.get('head').onsuccess = function (ev) { head = ev.target.result ? new Uint8Array(ev.target.result) : null; };
+        meta.get('exported').onsuccess = function (ev) { exported = ev.target.result || 0; };
+        tx.objectStore('snapshots').getAllKeys().onsuccess = function (ev) { snapKeys = ev.target.result; };
+        // the ends of the ledger only: count() walks every key (slow with a district's events)
+        events.openKeyCursor().onsuccess = function (ev) { first = ev.target.result ? ev.target.result.key : 0; };
+        events.openKeyCursor(null, 'prev').onsuccess = function (ev) { last = ev.target.result ? ev.target.result.key : 0; };
+      }, function () {
+        if (device) return reply();
+        // a new store: its device id, durably, before anything is written under it
+        HearthIdb.write(req, ['meta'], function (tx) {
+          var meta = tx.objectStore('meta');
+          meta.get('device').onsuccess = function (ev) {
+            if (ev.target.result) { device = new Uint8Array(ev.target.result); return; }   // another window was quicker
+            device = fresh; created = 1;
+            meta.add(fresh.buffer, 'device');
+          };
+        }, reply);
+        return null;   // answered by the write above
       });
     };
   },
@@ -176,20 +190,24 @@ mergeInto(LibraryManager.library, {
       events.getAllKeys(range).onsuccess = function (ev) { keys = ev.target.result; };
       events.getAll(range).onsuccess = function (ev) { values = ev.target.result; };
     }, function () {
-      var total = 8, i;
-      for (i = 0; i < parts.length; i++) total += parts[i].byteLength;
+      // written straight into the wasm heap: a district snapshot is tens of megabytes
+      var total = 8, i, snapLen = 0;
+      for (i = 0; i < parts.length; i++) snapLen += parts[i].byteLength;
+      total += snapLen;
       for (i = 0; i < values.length; i++) total += 12 + values[i].byteLength;
-      var out = new Uint8Array(total), dv = new DataView(out.buffer), o = 0;
-      var snap = HearthIdb.joinParts(parts);
-      dv.setUint32(o, snap.length, true); o += 4; out.set(snap, o); o += snap.length;
+      var p = _malloc(Math.max(1, total));
+      if (!p) throw new Error('out of memory reading ' + total + ' bytes');
+      var dv = new DataView(HEAPU8.buffer, p, total), o = 0;
+      dv.setUint32(o, snapLen, true); o += 4;
+      for (i = 0; i < parts.length; i++) { HEAPU8.set(new Uint8Array(parts[i]), p + o); o += parts[i].byteLength; }
       dv.setUint32(o, values.length, true); o += 4;
       for (i = 0; i < values.length; i++) {
         var b = new Uint8Array(values[i]);
         dv.setUint32(o, keys[i] % 4294967296, true); dv.setUint32(o + 4, Math.floor(keys[i] / 4294967296), true); o += 8;
         dv.setUint32(o, b.length, true); o += 4;
-        out.set(b, o); o += b.length;
+        HEAPU8.set(b, p + o); o += b.length;
       }
-      return out;
+      return { ptr: p, len: total };
     });
   },
 

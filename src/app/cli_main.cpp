@@ -84,7 +84,7 @@ int demo(const Args& a, const Catalog& tr, NativeFileStore& store, Clock& clock,
   StoreInfo info;
   store.open(fresh, [&](std::optional<StoreError> e, StoreInfo i) { err = std::move(e), info = std::move(i); });
   if (err) throw std::runtime_error(err->detail);
-  if (info.event_count > 0) {
+  if (info.last_event > 0) {
     std::cerr << tr.format("cli.demo.not_empty", {a.data_dir}) << "\n";
     return 1;
   }

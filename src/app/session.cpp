@@ -35,13 +35,14 @@ Damage snapshot_damage(std::uint64_t seq, const SnapshotProblem& p) { return {se
 void Session::open(std::function<void()> on_opened) {
   phase_ = Phase::Opening;
   open_started_ = std::chrono::steady_clock::now();
-  open_figures_ = {};
+  open_figures_ = {.opens = open_figures_.opens};
   open_error_.reset();
   load_report_ = {};
   repaired_.clear();
   DeviceId fresh{};
   fx_.random.fill(fresh);
   fx_.store.open(fresh, [this, on_opened = std::move(on_opened)](std::optional<StoreError> err, StoreInfo info) mutable {
+    open_figures_.db_ms = elapsed_ms(open_started_);
     if (err) {
       open_error_ = std::move(err);
       phase_ = Phase::OpenFailed;
@@ -100,6 +101,7 @@ void Session::finish_open(std::function<void()> on_opened) {
   auto ready = [this](std::function<void()> done) {
     phase_ = Phase::Ready;
     open_figures_.total_ms = elapsed_ms(open_started_);
+    ++open_figures_.opens;
     // a first-version store has no head yet: record it now that the chain checked out
     if (!info_.head && !load_report_.damaged() && workspace_->ledger().last_seq() > 0 && role_ == WriterLease::Role::Writer) {
       const StoredHead head = workspace_->ledger().stored_head();
@@ -109,7 +111,8 @@ void Session::finish_open(std::function<void()> on_opened) {
     }
     if (done) done();
     measure_storage();
-    if (snapshot_due()) write_snapshot();
+    // a snapshot that had to be worked around is replaced at once, so the next open is fast again
+    if (snapshot_due() || (!repaired_.empty() && !read_only())) write_snapshot();
   };
   if (lease_claimed_ || !fx_.lease) {
     if (!fx_.lease) role_ = WriterLease::Role::Writer;
@@ -117,9 +120,11 @@ void Session::finish_open(std::function<void()> on_opened) {
     return ready(std::move(on_opened));
   }
   lease_claimed_ = true;
+  lease_asked_ = std::chrono::steady_clock::now();
   fx_.lease->on_growth([this](std::uint64_t last) { follow(last); });
   fx_.lease->claim([this, ready, pending = std::make_shared<std::function<void()>>(std::move(on_opened))](WriterLease::Role r) mutable {
     if (phase_ == Phase::Opening) {  // the first answer completes the opening
+      open_figures_.lease_ms = elapsed_ms(lease_asked_);
       role_ = r;
       return ready(std::exchange(*pending, {}));
     }
@@ -142,19 +147,30 @@ void Session::follow(std::uint64_t writer_last_seq) {
   refresh({});
 }
 
+// Reads and folds what was stored after this window's position. A call while a read is under
+// way is not lost: the read runs once more afterwards (more may have been stored meanwhile),
+// and every caller's `on_done` runs after it.
 void Session::refresh(std::function<void()> on_done) {
-  if (refreshing_) return;
+  if (on_done) after_refresh_.push_back(std::move(on_done));
+  if (refreshing_) {
+    refresh_again_ = true;
+    return;
+  }
   refreshing_ = true;
+  refresh_again_ = false;
   const std::uint64_t after = workspace_->ledger().last_seq();
-  fx_.store.read(0, after, [this, on_done = std::move(on_done)](std::optional<StoreError> err, StoredRange range) {
+  fx_.store.read(0, after, [this](std::optional<StoreError> err, StoredRange range) {
     refreshing_ = false;
+    refresh_error_ = err;
     if (!err && !range.events.empty()) {
       LoadReport more = workspace_->load(std::move(range.events));
       load_report_.events_loaded += more.events_loaded;
       for (auto& d : more.damage) load_report_.damage.push_back(std::move(d));
       info_.head = workspace_->ledger().stored_head();
     }
-    if (on_done) on_done();
+    if (refresh_again_ && !err) return refresh({});
+    auto callbacks = std::exchange(after_refresh_, {});
+    for (auto& cb : callbacks) cb();
   });
 }
 
@@ -215,7 +231,13 @@ void Session::write_snapshot(std::function<void()> on_done) {
   const std::uint64_t seq = workspace_->ledger().last_seq();
   snapshot_figures_ = {seq, bytes.size(), elapsed_ms(t0)};
   snapshot_job_ = {Job::Status::Working, {}, {}, {}};
-  Retention retention = plan_retention(info_.snapshots, seq, info_.exported);
+  // a snapshot found damaged on opening counts for nothing: it is dropped, never kept as the fallback
+  std::vector<std::uint64_t> sound, damaged;
+  for (const std::uint64_t q : info_.snapshots)
+    (std::any_of(repaired_.begin(), repaired_.end(), [q](const Damage& d) { return d.seq == q; }) ? damaged : sound).push_back(q);
+  Retention retention = plan_retention(sound, seq, info_.exported);
+  for (const std::uint64_t q : damaged)
+    if (q != seq) retention.drop_snapshots.push_back(q);
   const auto put_started = std::chrono::steady_clock::now();
   fx_.store.put_snapshot(seq, std::move(bytes), retention, [this, seq, retention, put_started, on_done = std::move(on_done)](std::optional<StoreError> err) {
     snapshot_figures_.store_ms = elapsed_ms(put_started);

@@ -61,11 +61,14 @@ class Session {
   };
   // Where opening spent its time (bench/ reads these through the page).
   struct OpenFigures {
-    double read_ms = 0;     // the store's reads (IndexedDB in the browser)
+    double db_ms = 0;       // opening the store (IndexedDB: open, upgrade, the meta records)
+    double read_ms = 0;     // the store's reads of the snapshot and events
     double restore_ms = 0;  // decoding the snapshot
     double fold_ms = 0;     // folding the events after it, every link checked
+    double lease_ms = 0;    // waiting to learn whether this window may write
     double total_ms = 0;    // from open() to ready
     std::uint64_t snapshot_bytes = 0, events_after = 0, event_bytes = 0;
+    std::uint64_t opens = 0;  // completed opens so far (a restore reopens)
   };
   struct SnapshotFigures {
     std::uint64_t seq = 0;
@@ -103,6 +106,8 @@ class Session {
 
   // ---- 2. Writing ----------------------------------------------------------------------------
   WriterLease::Role role() const { return role_; }
+  // The last attempt to read what another window (or a conflicting write) stored, if it failed.
+  const std::optional<StoreError>& refresh_error() const { return refresh_error_; }
   // Nothing can be saved: stored data is damaged, or another window is the writer.
   bool read_only() const { return load_report_.damaged() || role_ != WriterLease::Role::Writer; }
   // Validates now; if accepted, starts a durable write whose outcome `last_write()` reports.
@@ -161,12 +166,14 @@ class Session {
   std::optional<Workspace> workspace_;
   WriterLease::Role role_ = WriterLease::Role::Unknown;
   bool lease_claimed_ = false;
-  bool refreshing_ = false;
+  bool refreshing_ = false, refresh_again_ = false;
+  std::vector<std::function<void()>> after_refresh_;
+  std::optional<StoreError> refresh_error_;
   WriteOutcome last_write_;
   std::uint64_t next_ticket_ = 1;
   double last_write_ms_ = 0;
   OpenFigures open_figures_;
-  std::chrono::steady_clock::time_point open_started_, read_started_;
+  std::chrono::steady_clock::time_point open_started_, read_started_, lease_asked_;
   Job snapshot_job_, backup_job_, restore_job_;
   SnapshotFigures snapshot_figures_;
   StorageEstimate storage_;

@@ -42,7 +42,7 @@ struct StoreInfo {
   std::uint64_t exported = 0;            // this device's events ≤ exported are in a bundle (issue 5)
   std::vector<std::uint64_t> snapshots;  // the seq each stored snapshot covers, newest first
   std::uint64_t first_event = 0;         // lowest stored seq (above 1 after compaction); 0 when none
-  std::uint64_t event_count = 0;
+  std::uint64_t last_event = 0;          // highest stored seq; 0 when none
   std::string set_aside;                 // native: an unreadable tail moved to this file, if any
 };
 

@@ -121,7 +121,7 @@ void NativeFileStore::open(const DeviceId& device_if_new, OpenDone done) {
     if (ec || !fsync_dir(dir_)) return done(StoreError{"failed", log.string() + ": cannot cut back an unfinished write: " + ec.message()}, {});
     out.set_aside = aside.string();
   }
-  out.event_count = count;
+  out.last_event = count;
   out.first_event = count ? 1 : 0;
   out.snapshots = snapshot_seqs();
   last_seq_ = count;

@@ -30,7 +30,8 @@ namespace hearth {
 namespace {
 // A completion from JS: (error or none, bytes). Requests are keyed by a number because
 // C++ closures cannot cross into JS.
-using Completion = std::function<void(std::optional<StoreError>, std::vector<std::uint8_t>)>;
+// The bytes are valid only during the call (they live in a buffer freed right after).
+using Completion = std::function<void(std::optional<StoreError>, std::span<const std::uint8_t>)>;
 std::map<int, Completion>& pending() {
   static std::map<int, Completion> p;
   return p;
@@ -44,7 +45,7 @@ constexpr const char* kKinds[] = {"", "quota", "conflict", "unavailable", "faile
 
 // Little-endian fields of the replies and requests (web/idb_store.js writes the same layout).
 struct Reader {
-  const std::vector<std::uint8_t>& b;
+  std::span<const std::uint8_t> b;
   std::size_t o = 0;
   bool ok = true;
   bool need(std::size_t n) {
@@ -113,7 +114,7 @@ StoreError short_reply() { return StoreError{"failed", "short reply from Indexed
 }  // namespace
 
 void WebIdbStore::open(const DeviceId& device_if_new, OpenDone done) {
-  const int req = remember([done = std::move(done)](std::optional<StoreError> err, std::vector<std::uint8_t> bytes) {
+  const int req = remember([done = std::move(done)](std::optional<StoreError> err, std::span<const std::uint8_t> bytes) {
     if (err) return done(std::move(err), {});
     Reader r{bytes};
     StoreInfo info;
@@ -123,7 +124,7 @@ void WebIdbStore::open(const DeviceId& device_if_new, OpenDone done) {
     info.head = read_head(r);
     info.exported = r.u64();
     info.first_event = r.u64();
-    info.event_count = r.u64();
+    info.last_event = r.u64();
     for (std::uint32_t n = r.u32(), i = 0; i < n && r.ok; ++i) info.snapshots.push_back(r.u64());
     if (!r.ok) return done(short_reply(), {});
     done(std::nullopt, std::move(info));
@@ -132,7 +133,7 @@ void WebIdbStore::open(const DeviceId& device_if_new, OpenDone done) {
 }
 
 void WebIdbStore::read(std::uint64_t snapshot, std::uint64_t after, ReadDone done) {
-  const int req = remember([done = std::move(done)](std::optional<StoreError> err, std::vector<std::uint8_t> bytes) {
+  const int req = remember([done = std::move(done)](std::optional<StoreError> err, std::span<const std::uint8_t> bytes) {
     if (err) return done(std::move(err), {});
     Reader r{bytes};
     StoredRange range;
@@ -153,7 +154,7 @@ void WebIdbStore::read(std::uint64_t snapshot, std::uint64_t after, ReadDone don
 
 namespace {
 int remember_done(EventStore::Done done) {
-  return remember([done = std::move(done)](std::optional<StoreError> err, std::vector<std::uint8_t>) { done(std::move(err)); });
+  return remember([done = std::move(done)](std::optional<StoreError> err, std::span<const std::uint8_t>) { done(std::move(err)); });
 }
 }  // namespace
 
@@ -178,7 +179,7 @@ void WebIdbStore::put_snapshot(std::uint64_t seq, std::vector<std::uint8_t> byte
 }
 
 void WebIdbStore::dump(DumpDone done) {
-  const int req = remember([done = std::move(done)](std::optional<StoreError> err, std::vector<std::uint8_t> bytes) {
+  const int req = remember([done = std::move(done)](std::optional<StoreError> err, std::span<const std::uint8_t> bytes) {
     if (err) return done(std::move(err), {});
     Reader r{bytes};
     StoreDump d;
@@ -251,7 +252,7 @@ void WebFileExchange::save(const std::string& name, std::vector<std::uint8_t> by
   done(std::nullopt);
 }
 void WebFileExchange::open(std::function<void(std::optional<StoreError>, std::vector<std::uint8_t>, std::string)> done) {
-  const int req = remember([done = std::move(done)](std::optional<StoreError> err, std::vector<std::uint8_t> bytes) {
+  const int req = remember([done = std::move(done)](std::optional<StoreError> err, std::span<const std::uint8_t> bytes) {
     // the reply is [u32 name length][name][file bytes]
     if (err) return done(std::move(err), {}, {});
     Reader r{bytes};
@@ -269,16 +270,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void hearth_idb_done(int req, int kind, char* de
   std::optional<StoreError> err;
   if (kind != 0) err = StoreError{kKinds[kind >= 1 && kind <= 4 ? kind : 4], detail ? detail : ""};
   std::free(detail);
-  std::vector<std::uint8_t> bytes;
-  if (data) {
-    bytes.assign(data, data + len);
-    std::free(data);
-  }
   const auto it = pending().find(req);
-  if (it == pending().end()) return;
+  if (it == pending().end()) return std::free(data);
   auto cb = std::move(it->second);
   pending().erase(it);
-  cb(std::move(err), std::move(bytes));
+  cb(std::move(err), std::span<const std::uint8_t>(data, data ? static_cast<std::size_t>(len) : 0));
+  std::free(data);
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void hearth_lease_role(int role) {

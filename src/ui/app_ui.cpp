@@ -81,6 +81,8 @@ void AppUi::draw_status() {
         ImGui::TextDisabled("%s", line.c_str());
         automation::text_last("status", line);
       }
+      if (const auto& e = session_.refresh_error())
+        message("error", i18n_.trf("app.status.refresh_failed", {i18n_.trf(e->message_key().c_str(), {e->detail})}));
       for (const Damage& d : session_.repaired())
         message("notice", i18n_.trf("app.status.repaired", {std::to_string(d.seq), std::string(i18n_.tr(d.message.c_str()))}));
       if (session_.storage_low())

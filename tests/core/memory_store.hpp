@@ -32,7 +32,7 @@ class MemoryStore final : public EventStore {
     info.exported = exported;
     for (auto it = snapshots.rbegin(); it != snapshots.rend(); ++it) info.snapshots.push_back(it->first);
     info.first_event = events.empty() ? 0 : events.begin()->first;
-    info.event_count = events.size();
+    info.last_event = events.empty() ? 0 : events.rbegin()->first;
     done(std::nullopt, std::move(info));
   }
   void read(std::uint64_t snapshot, std::uint64_t after, ReadDone done) override {

@@ -109,6 +109,11 @@ TEST_CASE("compaction drops only events that were exported and that the older sn
     CHECK(s.state().workers().size() == 16);
     CHECK_FALSE(s.load_report().damaged());
     CHECK(s.repaired().size() == 1);
+    // replaced at once; the damaged one is dropped, the sound older one kept as the fallback
+    CHECK(d.store.snapshots.size() == 2);
+    CHECK(d.store.snapshots.contains(16));
+    CHECK(d.store.snapshots.contains(10));
+    CHECK(d.store.events.begin()->first == 8);
   }
   SECTION("with both damaged, the events that were compacted away are reported missing: read-only") {
     d.store.snapshots.at(15)[60] ^= 0x01;

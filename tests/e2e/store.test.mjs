@@ -100,6 +100,41 @@ test('a damaged snapshot is rebuilt from the events: a notice, and nothing missi
   await context.close();
 });
 
+test('compaction drops only exported events that the older kept snapshot covers; a damaged newest snapshot still loses nothing', async () => {
+  const ledger = demoLedger({ divisor: 400, after: 30 });
+  folders.push(ledger.dir);
+  const oldSnapshot = ledger.snapshots[0].seq, total = ledger.events.length;
+  ledger.exported = oldSnapshot - 100;  // as if a bundle had carried everything up to here
+  const context = await browser.newContext(DESKTOP);
+  let page = await openWithLedger(context, app.url, ledger);
+  const opens = (await store(page)).open.opens;
+  await page.evaluate(() => Module._hearth_debug_write_snapshot());  // the app writes one every 2,000 events
+  await page.waitForFunction(() => window.hearth.store.snapshot.storeMs > 0);
+  let db = await dumpDatabase(page);
+  assert.deepEqual([...new Set(db.snapshots.map(([seq]) => seq))].sort((a, b) => a - b), [oldSnapshot, total]);
+  assert.equal(db.events[0], ledger.exported + 1, 'events up to the exported mark (all covered by the older snapshot) were dropped');
+  assert.equal(db.events.at(-1), total);
+  // the newest snapshot damaged: the older one and the events kept after it give everything
+  await page.evaluate((seq) => new Promise((resolve, reject) => {
+    const r = indexedDB.open('hearth');
+    r.onsuccess = () => {
+      const tx = r.result.transaction('snapshots', 'readwrite'), s = tx.objectStore('snapshots');
+      s.get([seq, 0]).onsuccess = (ev) => { const b = new Uint8Array(ev.target.result); b[300] ^= 0x10; s.put(b.buffer, [seq, 0]); };
+      tx.oncomplete = () => { r.result.close(); resolve(); };
+      tx.onabort = () => reject(tx.error);
+    };
+  }), total);
+  await page.reload();
+  await waitReady(page);
+  const s = await store(page);
+  assert.equal(s.damage, 0);
+  assert.equal(s.lastSeq, total);
+  assert.equal(s.open.eventsAfter, 30, 'folded from the older snapshot');
+  await find(page, { role: 'notice', includes: '已从记录重建' });
+  assert.ok(opens >= 1);
+  await context.close();
+});
+
 async function twoWindows(context) {
   const first = await openApp(context, app.url);
   await first.waitForFunction(() => window.hearth.store && window.hearth.store.role === 'writer');

@@ -160,66 +160,86 @@ export function demoLedger({ divisor = 100, after = 0, seed = 20201222 } = {}) {
   return readLedgerFolder(dir);
 }
 
-// One buffer for the page: [16 device][u8 has head][u64 seq][32 hash][u32 n]{[u64 seq][u32 len][snapshot]}
-// [u32 n]{[u64 seq][u32 len][event]} — the page unpacks it (no JSON of millions of numbers).
-function packLedger(l) {
-  const parts = [l.device];
-  const head = Buffer.alloc(41);
-  if (l.head) { head[0] = 1; head.writeBigUInt64LE(BigInt(l.head.seq), 1); l.head.hash.copy(head, 9); }
-  parts.push(head);
+// The ledger in pieces the page can fetch (no JSON of millions of numbers, and never the whole
+// district in one buffer): meta.bin = [16 device][u8 has head][u64 seq][32 hash][u32 exported]
+// [u32 n]{[u64 seq][u32 len][snapshot]}; events-K.bin = [u32 n]{[u64 seq][u32 len][event]}.
+function packLedger(l, eventsPerPiece = 50000) {
   const u32 = (n) => { const b = Buffer.alloc(4); b.writeUInt32LE(n); return b; };
   const item = (seq, bytes) => { const b = Buffer.alloc(12); b.writeBigUInt64LE(BigInt(seq)); b.writeUInt32LE(bytes.length, 8); return [b, bytes]; };
+  const head = Buffer.alloc(41);
+  if (l.head) { head[0] = 1; head.writeBigUInt64LE(BigInt(l.head.seq), 1); l.head.hash.copy(head, 9); }
+  const meta = [l.device, head, u32(l.exported || 0)];
   const snaps = l.snapshots || [];
-  parts.push(u32(snaps.length));
-  for (const s of snaps) parts.push(...item(s.seq, s.bytes));
+  meta.push(u32(snaps.length));
+  for (const s of snaps) meta.push(...item(s.seq, s.bytes));
+  const pieces = [Buffer.concat(meta)];
   const first = l.firstSeq || 1;
-  parts.push(u32(l.events.length));
-  l.events.forEach((e, i) => parts.push(...item(first + i, e)));
-  return Buffer.concat(parts);
+  for (let i = 0; i < l.events.length; i += eventsPerPiece) {
+    const part = l.events.slice(i, i + eventsPerPiece), bufs = [u32(part.length)];
+    part.forEach((e, k) => bufs.push(...item(first + i + k, e)));
+    pieces.push(Buffer.concat(bufs));
+  }
+  return pieces;
 }
 
 // Puts a ledger into the origin's IndexedDB, from a page of the same origin that does not
-// start the app, then opens the app. Laid out as the app's schema `schema` lays it out
-// (web/idb_store.js): 1 = the first version (meta.device + events, no head, no snapshots),
-// 2 = the current one. `ledger.head: null` plants no head.
+// start the app. Laid out as the app's schema `schema` lays it out (web/idb_store.js):
+// 1 = the first version (meta.device + events, no head, no snapshots), 2 = the current one.
+// `ledger.head: null` plants no head; `ledger.exported` sets the exported mark.
 export async function plantLedger(context, url, ledger, { schema = 2 } = {}) {
-  const packed = packLedger(ledger);
-  await context.route('**/__plant/ledger.bin', (route) => route.fulfill({ body: packed, contentType: 'application/octet-stream' }));
+  const pieces = packLedger(ledger);
+  await context.route('**/__plant/*', (route) => {
+    const k = Number(/__plant\/(\d+)$/.exec(route.request().url())?.[1]);
+    return pieces[k] ? route.fulfill({ body: pieces[k], contentType: 'application/octet-stream' }) : route.fulfill({ status: 404 });
+  });
   const seed = await context.newPage();
   await seed.goto(url + 'not-the-app');
-  await seed.evaluate(async (schema) => {
-    const buf = new Uint8Array(await (await fetch('/__plant/ledger.bin')).arrayBuffer());
-    const dv = new DataView(buf.buffer);
-    let o = 0;
-    const device = buf.slice(0, 16).buffer; o = 16;
-    const hasHead = buf[o] === 1, head = buf.slice(o + 1, o + 41).buffer; o += 41;
-    const u64 = () => { const v = dv.getUint32(o, true) + dv.getUint32(o + 4, true) * 4294967296; o += 8; return v; };
-    const blob = () => { const n = dv.getUint32(o, true); o += 4; const b = buf.slice(o, o + n).buffer; o += n; return b; };
-    const snaps = [];
-    for (let n = dv.getUint32(o, true), i = (o += 4, 0); i < n; i++) snaps.push([u64(), blob()]);
-    const events = [];
-    for (let n = dv.getUint32(o, true), i = (o += 4, 0); i < n; i++) events.push([u64(), blob()]);
-    await new Promise((resolve, reject) => {
+  await seed.evaluate(async ([schema, count]) => {
+    const db = await new Promise((resolve, reject) => {
       const r = indexedDB.open('hearth', schema);
       r.onupgradeneeded = () => {
         r.result.createObjectStore('meta'); r.result.createObjectStore('events');
         if (schema >= 2) r.result.createObjectStore('snapshots');
       };
       r.onerror = () => reject(r.error);
-      r.onsuccess = () => {
-        const stores = schema >= 2 ? ['meta', 'events', 'snapshots'] : ['meta', 'events'];
-        const tx = r.result.transaction(stores, 'readwrite');
-        tx.objectStore('meta').put(device, 'device');
-        if (schema >= 2 && hasHead) tx.objectStore('meta').put(head, 'head');
-        for (const [seq, bytes] of events) tx.objectStore('events').put(bytes, seq);
-        if (schema >= 2) for (const [seq, bytes] of snaps) tx.objectStore('snapshots').put(bytes, [seq, 0]);
-        tx.oncomplete = () => { r.result.close(); resolve(); };
-        tx.onerror = () => reject(tx.error);
-      };
+      r.onsuccess = () => resolve(r.result);
     });
-  }, schema);
+    const write = (stores, fill) => new Promise((resolve, reject) => {
+      const tx = db.transaction(stores, 'readwrite');
+      fill(tx);
+      tx.oncomplete = resolve;
+      tx.onabort = () => reject(tx.error);
+    });
+    for (let k = 0; k < count; k++) {
+      const buf = new Uint8Array(await (await fetch('/__plant/' + k)).arrayBuffer());
+      const dv = new DataView(buf.buffer);
+      let o = 0;
+      const u64 = () => { const v = dv.getUint32(o, true) + dv.getUint32(o + 4, true) * 4294967296; o += 8; return v; };
+      const u32 = () => { const v = dv.getUint32(o, true); o += 4; return v; };
+      const blob = () => { const n = u32(); const b = buf.slice(o, o + n).buffer; o += n; return b; };
+      if (k === 0) {
+        const device = buf.slice(0, 16).buffer; o = 16;
+        const hasHead = buf[o] === 1, head = buf.slice(o + 1, o + 41).buffer; o += 41;
+        const exported = u32();
+        const snaps = [];
+        for (let n = u32(), i = 0; i < n; i++) snaps.push([u64(), blob()]);
+        await write(schema >= 2 ? ['meta', 'snapshots'] : ['meta'], (tx) => {
+          tx.objectStore('meta').put(device, 'device');
+          if (schema >= 2 && hasHead) tx.objectStore('meta').put(head, 'head');
+          if (schema >= 2 && exported) tx.objectStore('meta').put(exported, 'exported');
+          if (schema >= 2) for (const [seq, bytes] of snaps) tx.objectStore('snapshots').put(bytes, [seq, 0]);
+        });
+      } else {
+        await write(['events'], (tx) => {
+          const events = tx.objectStore('events');
+          for (let n = u32(), i = 0; i < n; i++) { const seq = u64(); events.put(blob(), seq); }
+        });
+      }
+    }
+    db.close();
+  }, [schema, pieces.length]);
   await seed.close();
-  await context.unroute('**/__plant/ledger.bin');
+  await context.unroute('**/__plant/*');
 }
 
 export async function openWithLedger(context, url, ledger, options) {
