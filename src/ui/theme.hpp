@@ -13,6 +13,7 @@ struct Palette {
   ImVec4 muted{0.42f, 0.46f, 0.52f, 1.0f};        // hints, secondary text
   ImVec4 error{0.75f, 0.13f, 0.13f, 1.0f};
   ImVec4 success{0.12f, 0.50f, 0.20f, 1.0f};
+  ImVec4 notice{0.58f, 0.35f, 0.0f, 1.0f};        // worth reading, not an error: another window, a repair
   ImVec4 panel{1.0f, 1.0f, 1.0f, 1.0f};
   ImVec4 background{0.95f, 0.96f, 0.97f, 1.0f};
 };

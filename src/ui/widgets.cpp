@@ -112,7 +112,7 @@ bool secondary_button(const char* label, bool enabled, float width) { return but
 void message(const char* role, const std::string& text) {
   const Palette& p = palette();
   const std::string_view r(role);
-  const ImVec4 colour = r == "error" ? p.error : r == "success" ? p.success : r == "notice" ? p.muted : p.text;
+  const ImVec4 colour = r == "error" ? p.error : r == "success" ? p.success : r == "notice" ? p.notice : p.text;
   ImGui::PushStyleColor(ImGuiCol_Text, colour);
   ImGui::TextWrapped("%s", text.c_str());
   ImGui::PopStyleColor();

@@ -288,3 +288,18 @@ test('backup and restore: a file from one device restores on another, after a cl
   await source.close();
   await target.close();
 });
+
+test('the data tab in English, on a tablet and on a desktop', async () => {
+  for (const [name, device] of [['tablet', TABLET], ['desktop', DESKTOP]]) {
+    const context = await browser.newContext(device);
+    const page = await openApp(context, app.url);
+    await click(page, { kind: 'button', label: 'English' });
+    await click(page, { kind: 'tab', label: 'Data on this device' });
+    await find(page, { role: 'status', includes: 'used of' });
+    await find(page, { kind: 'button', label: 'Download a backup file' });
+    await find(page, { kind: 'button', label: 'Restore from a backup file…' });
+    await find(page, { role: 'status', label: '0 records; the newest snapshot covers up to record 0; exported up to record 0.' });
+    await screenshot(page, `${name}-en-data.png`);
+    await context.close();
+  }
+});
