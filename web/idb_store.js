@@ -25,6 +25,7 @@ mergeInto(LibraryManager.library, {
       if (name === 'QuotaExceededError') return 1;             // quota
       if (name === 'ConstraintError') return 2;                // conflict
       if (name === 'SecurityError' || name === 'InvalidStateError') return 3;   // unavailable
+      if (name === 'VersionError') return 5;                   // newer: written by a later version of the app
       return 4;                                                // failed
     },
     done: function (req, kind, detail, bytes) {

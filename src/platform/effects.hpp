@@ -28,7 +28,7 @@ class Random {
 };
 
 struct StoreError {
-  std::string kind;    // catalog suffix: "quota", "conflict", "unavailable", "failed"
+  std::string kind;    // catalog suffix: "quota", "conflict", "unavailable", "failed", "newer"
   std::string detail;  // the platform's own words, for the message and the log
   std::string message_key() const { return "err.store." + kind; }
 };

@@ -41,7 +41,7 @@ int remember(Completion c) {
   pending().emplace(next, std::move(c));
   return next++;
 }
-constexpr const char* kKinds[] = {"", "quota", "conflict", "unavailable", "failed"};
+constexpr const char* kKinds[] = {"", "quota", "conflict", "unavailable", "failed", "newer"};
 
 // Little-endian fields of the replies and requests (web/idb_store.js writes the same layout).
 struct Reader {
@@ -268,7 +268,7 @@ void WebFileExchange::open(std::function<void(std::optional<StoreError>, std::ve
 extern "C" EMSCRIPTEN_KEEPALIVE void hearth_idb_done(int req, int kind, char* detail, std::uint8_t* data, int len) {
   using namespace hearth;
   std::optional<StoreError> err;
-  if (kind != 0) err = StoreError{kKinds[kind >= 1 && kind <= 4 ? kind : 4], detail ? detail : ""};
+  if (kind != 0) err = StoreError{kKinds[kind >= 1 && kind <= 5 ? kind : 4], detail ? detail : ""};
   std::free(detail);
   const auto it = pending().find(req);
   if (it == pending().end()) return std::free(data);

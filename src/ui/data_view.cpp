@@ -48,8 +48,11 @@ void DataView::draw_storage(Session& session, const I18n& i18n) {
 void DataView::draw_ledger(const Session& session, const I18n& i18n) {
   heading(i18n.tr("data.ledger.title"));
   const Ledger& ledger = session.workspace().ledger();
-  message("status", i18n.trf("data.ledger.summary", {std::to_string(ledger.last_seq()), std::to_string(session.newest_snapshot()),
-                                                     std::to_string(session.store_info().exported)}));
+  const std::string records = std::to_string(ledger.last_seq()), exported = std::to_string(session.store_info().exported);
+  if (session.newest_snapshot() == 0)
+    message("status", i18n.trf("data.ledger.summary_no_snapshot", {records, exported}));
+  else
+    message("status", i18n.trf("data.ledger.summary", {records, std::to_string(session.newest_snapshot()), exported}));
   const auto& job = session.snapshot_job();
   if (job.status == Session::Job::Status::Failed) message("error", i18n.trf("data.ledger.snapshot_failed", {error_text(job, i18n)}));
 }
