@@ -17,6 +17,7 @@
 mergeInto(LibraryManager.library, {
   $HearthIdb: {
     db: null,
+    conflict: null,   // why the current write aborted itself (a conflict), if it did
     kSchema: 2,
     kPart: 16 * 1024 * 1024,
     // C++ StoreError kinds, by outcome
@@ -83,7 +84,10 @@ mergeInto(LibraryManager.library, {
         tx = HearthIdb.db.transaction(stores, 'readwrite', { durability: 'strict' });
       } catch (e) { answer(HearthIdb.kindOf(e), HearthIdb.describe(e, 'cannot start a transaction')); return; }
       tx.oncomplete = function () { answer(0, null, reply ? reply() : null); };
-      tx.onabort = function () { answer(HearthIdb.kindOf(tx.error), HearthIdb.describe(tx.error, 'the write was aborted')); };
+      tx.onabort = function () {
+        if (HearthIdb.conflict) { var why = HearthIdb.conflict; HearthIdb.conflict = null; answer(2, why); return; }
+        answer(HearthIdb.kindOf(tx.error), HearthIdb.describe(tx.error, 'the write was aborted'));
+      };
       try { fill(tx); } catch (e) {
         // all or none: nothing of this transaction may commit once one request has failed
         try { tx.abort(); } catch (ignored) { /* already finished */ }
@@ -142,6 +146,7 @@ mergeInto(LibraryManager.library, {
     r.onerror = function (ev) { ev.preventDefault(); HearthIdb.done(req, HearthIdb.kindOf(r.error), HearthIdb.describe(r.error, 'open failed')); };
     r.onsuccess = function () {
       var db = r.result;
+      if (HearthIdb.db && HearthIdb.db !== db) HearthIdb.db.close();   // a reopen (after a restore) replaces the connection
       HearthIdb.db = db;
       db.onversionchange = function () { db.close(); HearthIdb.db = null; };   // let a newer version of the app upgrade
       var device = null, created = 0, head = null, exported = 0, snapKeys = [], first = 0, last = 0;
@@ -212,18 +217,32 @@ mergeInto(LibraryManager.library, {
     });
   },
 
+  // The batch goes in only if the stored head is still `after` (the head this window's ledger
+  // ends at): a window that fell behind another writer, or a restore, is refused as a
+  // conflict instead of writing onto a ledger it has not seen. A store without a head (first
+  // version, before its first check) takes the batch; `add` still refuses any stored seq.
   hearth_idb_append__deps: ['$HearthIdb'],
-  hearth_idb_append: function (framesPtr, framesLen, firstSeq, count, headPtr, req) {
+  hearth_idb_append: function (framesPtr, framesLen, firstSeq, count, afterPtr, headPtr, req) {
     // copy out of the wasm heap now: it may grow (and move) before the transaction runs
     var frames = HEAPU8.slice(framesPtr, framesPtr + framesLen), head = HEAPU8.slice(headPtr, headPtr + 40);
+    var after = HEAPU8.slice(afterPtr, afterPtr + 40);
     HearthIdb.write(req, ['events', 'meta'], function (tx) {
-      var store = tx.objectStore('events'), dv = new DataView(frames.buffer), o = 0;
-      for (var i = 0; i < count; i++) {
-        var len = dv.getUint32(o, true); o += 4;
-        store.add(frames.slice(o, o + len).buffer, firstSeq + i);
-        o += len;
-      }
-      tx.objectStore('meta').put(head.buffer, 'head');
+      var meta = tx.objectStore('meta');
+      meta.get('head').onsuccess = function (ev) {
+        var stored = ev.target.result ? new Uint8Array(ev.target.result) : null;
+        if (stored && (stored.length !== 40 || stored.some(function (b, i) { return b !== after[i]; }))) {
+          HearthIdb.conflict = 'the stored ledger no longer ends where this window read it (another window wrote, or a backup was restored)';
+          tx.abort();
+          return;
+        }
+        var store = tx.objectStore('events'), dv = new DataView(frames.buffer), o = 0;
+        for (var i = 0; i < count; i++) {
+          var len = dv.getUint32(o, true); o += 4;
+          store.add(frames.slice(o, o + len).buffer, firstSeq + i);
+          o += len;
+        }
+        meta.put(head.buffer, 'head');
+      };
     });
   },
 

@@ -93,7 +93,7 @@ int demo(const Args& a, const Catalog& tr, NativeFileStore& store, Clock& clock,
   generate_district(ws, number_option(a, "seed", 20201222), DistrictScale::divided_by(static_cast<std::uint32_t>(number_option(a, "divisor", 100))),
                     [&](const SealedEvent& e) { events.push_back({e.event.seq, e.bytes}); });
   const std::uint64_t n = ws.ledger().last_seq();
-  store.append(std::move(events), ws.ledger().stored_head(), [&](std::optional<StoreError> e) { err = std::move(e); });
+  store.append(std::move(events), StoredHead{}, ws.ledger().stored_head(), [&](std::optional<StoreError> e) { err = std::move(e); });
   if (!err) store.put_snapshot(n, encode_snapshot(ws), plan_retention({}, n, 0), [&](std::optional<StoreError> e) { err = std::move(e); });
   if (err) throw std::runtime_error(err->detail);
 

@@ -39,6 +39,7 @@ void Session::open(std::function<void()> on_opened) {
   open_error_.reset();
   load_report_ = {};
   repaired_.clear();
+  damaged_snapshots_.clear();
   DeviceId fresh{};
   fx_.random.fill(fresh);
   fx_.store.open(fresh, [this, on_opened = std::move(on_opened)](std::optional<StoreError> err, StoreInfo info) mutable {
@@ -55,6 +56,10 @@ void Session::open(std::function<void()> on_opened) {
 
 void Session::opened(StoreInfo info, std::function<void()> on_opened) {
   info_ = std::move(info);
+  if (fx_.lease && !listening_) {  // before reading: nothing a writer announces meanwhile is missed
+    listening_ = true;
+    fx_.lease->on_growth([this](std::uint64_t last) { follow(last); });
+  }
   read_from(0, std::move(on_opened));
 }
 
@@ -77,6 +82,7 @@ void Session::read_from(std::size_t index, std::function<void()> on_opened) {
     if (auto* p = std::get_if<SnapshotProblem>(&start)) {
       // a damaged snapshot costs time, not data, while the events before it are still stored
       repaired_.push_back(snapshot_damage(seq, *p));
+      damaged_snapshots_.push_back(seq);
       return read_from(index + 1, std::move(on_opened));
     }
     workspace_.emplace(std::move(std::get<Workspace>(start)));
@@ -110,6 +116,7 @@ void Session::finish_open(std::function<void()> on_opened) {
       });
     }
     if (done) done();
+    if (const std::uint64_t missed = std::exchange(missed_growth_, 0)) follow(missed);
     measure_storage();
     // a snapshot that had to be worked around is replaced at once, so the next open is fast again
     if (snapshot_due() || (!repaired_.empty() && !read_only())) write_snapshot();
@@ -121,27 +128,28 @@ void Session::finish_open(std::function<void()> on_opened) {
   }
   lease_claimed_ = true;
   lease_asked_ = std::chrono::steady_clock::now();
-  fx_.lease->on_growth([this](std::uint64_t last) { follow(last); });
   fx_.lease->claim([this, ready, pending = std::make_shared<std::function<void()>>(std::move(on_opened))](WriterLease::Role r) mutable {
-    if (phase_ == Phase::Opening) {  // the first answer completes the opening
+    if (!lease_answered_) {  // the first answer completes the first opening
+      lease_answered_ = true;
       open_figures_.lease_ms = elapsed_ms(lease_asked_);
       role_ = r;
       return ready(std::exchange(*pending, {}));
     }
-    // a follower taking over first catches up with what the old writer stored
-    if (r == WriterLease::Role::Writer && role_ == WriterLease::Role::Follower)
-      refresh([this] {
-        role_ = WriterLease::Role::Writer;
-        if (snapshot_due()) write_snapshot();
-      });
-    else
-      role_ = r;
+    const bool takeover = r == WriterLease::Role::Writer && role_ != WriterLease::Role::Writer;
+    role_ = r;
+    // a follower taking over reads the store afresh: the old writer may have saved, or
+    // restored a backup, after its last announcement (an open under way reads it anyway)
+    if (takeover && phase_ == Phase::Ready) open({});
   });
 }
 
 // A follower hears that the writer's ledger grew: read what is new.
 void Session::follow(std::uint64_t writer_last_seq) {
-  if (phase_ != Phase::Ready || role_ == WriterLease::Role::Writer) return;
+  if (role_ == WriterLease::Role::Writer) return;
+  if (phase_ != Phase::Ready) {  // acted on once the open under way is done
+    missed_growth_ = writer_last_seq == kEverythingChanged ? writer_last_seq : std::max(missed_growth_, writer_last_seq);
+    return;
+  }
   if (writer_last_seq == kEverythingChanged) return open({});  // a backup was restored in the writer's window
   if (writer_last_seq <= workspace_->ledger().last_seq()) return;
   refresh({});
@@ -180,7 +188,7 @@ Session::Submission Session::submit(const Command& cmd, std::function<void(const
   if (phase_ != Phase::Ready) return {0, {{"", "err.store.unavailable", {}}}};
   if (load_report_.damaged()) return {0, {{"", "err.store.read_only", {}}}};
   if (role_ != WriterLease::Role::Writer) return {0, {{"", "err.store.other_window", {}}}};
-  if (saving()) return {0, {{"", "err.store.busy", {}}}};
+  if (saving() || restoring()) return {0, {{"", "err.store.busy", {}}}};
   Decision decision = workspace_->decide(cmd, fx_.clock.now_ms());
   if (!decision.accepted()) return {0, std::move(decision.problems)};
 
@@ -190,7 +198,7 @@ Session::Submission Session::submit(const Command& cmd, std::function<void(const
   for (const auto& e : decision.events) pending.push_back({e.event.seq, e.bytes});
   const StoredHead head{decision.events.back().event.seq, decision.events.back().hash};
   const auto started = std::chrono::steady_clock::now();
-  fx_.store.append(std::move(pending), head, [this, ticket, head, started, events = std::move(decision.events),
+  fx_.store.append(std::move(pending), workspace_->ledger().stored_head(), head, [this, ticket, head, started, events = std::move(decision.events),
                                               on_done = std::move(on_done)](std::optional<StoreError> err) {
     last_write_ms_ = elapsed_ms(started);
     if (!err) {
@@ -217,12 +225,12 @@ void Session::after_commit() {
 // ---- 3. Snapshots ----------------------------------------------------------------------------
 
 bool Session::snapshot_due() const {
-  if (phase_ != Phase::Ready || read_only() || snapshot_job_.status == Job::Status::Working) return false;
+  if (phase_ != Phase::Ready || read_only() || restoring() || snapshot_job_.status == Job::Status::Working) return false;
   return workspace_->ledger().last_seq() >= newest_snapshot() + options_.snapshot_every;
 }
 
 void Session::write_snapshot(std::function<void()> on_done) {
-  if (phase_ != Phase::Ready || read_only() || snapshot_job_.status == Job::Status::Working) {
+  if (phase_ != Phase::Ready || read_only() || restoring() || snapshot_job_.status == Job::Status::Working) {
     if (on_done) on_done();
     return;
   }
@@ -234,7 +242,7 @@ void Session::write_snapshot(std::function<void()> on_done) {
   // a snapshot found damaged on opening counts for nothing: it is dropped, never kept as the fallback
   std::vector<std::uint64_t> sound, damaged;
   for (const std::uint64_t q : info_.snapshots)
-    (std::any_of(repaired_.begin(), repaired_.end(), [q](const Damage& d) { return d.seq == q; }) ? damaged : sound).push_back(q);
+    (std::find(damaged_snapshots_.begin(), damaged_snapshots_.end(), q) != damaged_snapshots_.end() ? damaged : sound).push_back(q);
   Retention retention = plan_retention(sound, seq, info_.exported);
   for (const std::uint64_t q : damaged)
     if (q != seq) retention.drop_snapshots.push_back(q);
@@ -246,7 +254,11 @@ void Session::write_snapshot(std::function<void()> on_done) {
     } else {
       snapshot_job_ = {Job::Status::Done, {}, {}, {}};
       auto& s = info_.snapshots;
-      std::erase_if(s, [&](std::uint64_t q) { return std::find(retention.drop_snapshots.begin(), retention.drop_snapshots.end(), q) != retention.drop_snapshots.end(); });
+      auto gone = [&](std::uint64_t q) {
+        return q == seq || std::find(retention.drop_snapshots.begin(), retention.drop_snapshots.end(), q) != retention.drop_snapshots.end();
+      };
+      std::erase_if(s, gone);
+      std::erase_if(damaged_snapshots_, gone);  // replaced or dropped: nothing damaged is left at those seqs
       s.insert(s.begin(), seq);
       if (retention.drop_events_through >= info_.first_event) info_.first_event = retention.drop_events_through + 1;
     }
@@ -351,7 +363,7 @@ void Session::cancel_restore() {
 }
 
 void Session::confirm_restore(std::function<void()> on_done) {
-  if (!restore_contents_ || role_ != WriterLease::Role::Writer) {
+  if (!restore_contents_ || role_ != WriterLease::Role::Writer || saving() || snapshot_job_.status == Job::Status::Working) {
     if (on_done) on_done();
     return;
   }

@@ -114,6 +114,7 @@ class Session {
   // `on_done` (optional) runs when the write has completed or failed.
   Submission submit(const Command& cmd, std::function<void(const WriteOutcome&)> on_done = {});
   bool saving() const { return last_write_.status == WriteStatus::Pending; }
+  bool restoring() const { return restore_job_.status == Job::Status::Working; }
   const WriteOutcome& last_write() const { return last_write_; }
   double last_write_ms() const { return last_write_ms_; }  // from submit to durable
 
@@ -165,7 +166,9 @@ class Session {
   std::vector<Damage> repaired_;
   std::optional<Workspace> workspace_;
   WriterLease::Role role_ = WriterLease::Role::Unknown;
-  bool lease_claimed_ = false;
+  bool lease_claimed_ = false, lease_answered_ = false, listening_ = false;
+  std::uint64_t missed_growth_ = 0;                  // announced while an open was under way
+  std::vector<std::uint64_t> damaged_snapshots_;     // found damaged by the last open
   bool refreshing_ = false, refresh_again_ = false;
   std::vector<std::function<void()>> after_refresh_;
   std::optional<StoreError> refresh_error_;

@@ -42,16 +42,37 @@ LoadReport Workspace::load(std::vector<StoredEvent> stored, const std::optional<
     state_.apply(it.s->event);
     ++report.events_loaded;
   };
-  // `b` follows `a` in the chain and `b`'s hash is vouched for by what follows: a is the culprit.
-  auto settle = [&](bool next_confirms) {
-    // window[0] = a, window[1] = b; called once b's successor (or the end) is known
+  // The link (a, b) is broken; called once what follows b is known (window[0] = a, window[1] = b).
+  enum class After { Confirms, Breaks, Unknown };
+  auto settle = [&](After after) {
     Item& a = window[0];
     Item& b = window[1];
     if (!b.broken_before) return;
-    Item& culprit = next_confirms ? a : b;
-    if (culprit.s && !culprit.bad) {
-      culprit.bad = true;
-      report_bad(*culprit.s, "err.ledger.hash_mismatch", "link to event " + std::to_string(b.s->event.seq) + " broken");
+    auto blame = [&](Item& it) {
+      if (it.s && !it.bad) {
+        it.bad = true;
+        report_bad(*it.s, "err.ledger.hash_mismatch", "link to event " + std::to_string(b.s->event.seq) + " broken");
+      }
+    };
+    if (after == After::Confirms) blame(a);       // b's own hash is vouched for: a changed
+    else if (after == After::Breaks) blame(b);    // both of b's links break: b (its link) changed
+    else blame(a), blame(b);                      // nothing can tell which: neither is shown as sound
+  };
+  // What follows the window cannot vouch for anything (unusable, a gap, the end without a head).
+  // The newest event in the window is then unverified: still shown (it is most likely intact)
+  // but named, so nobody takes it as checked.
+  auto flush_unconfirmed = [&] {
+    // ...unless it is the event the stored head names: then the head vouches for it
+    const bool head_vouches = !window.empty() && window.back().s && head && head->seq == window.back().s->event.seq &&
+                              head->hash == window.back().s->hash;
+    while (window.size() > 1) {
+      settle(head_vouches && window.size() == 2 ? After::Confirms : After::Unknown);
+      fold_front();
+    }
+    if (!window.empty()) {
+      if (window[0].s && !window[0].bad && !head_vouches)
+        report_bad(*window[0].s, "err.ledger.unverified", "the event after it cannot be checked against it");
+      fold_front();
     }
   };
 
@@ -68,7 +89,8 @@ LoadReport Workspace::load(std::vector<StoredEvent> stored, const std::optional<
         report_bad(*it.s, "err.ledger.foreign_device", device_hex(e.device));
         it.s.reset();
       } else if (e.seq != key || e.seq <= last_seen) {
-        report_bad(*it.s, "err.ledger.gap", "stored under " + std::to_string(key) + " after " + std::to_string(last_seen));
+        // named by where it is stored: the record it claims to be may well be intact elsewhere
+        report.damage.push_back({key, key, "err.ledger.gap", "event " + std::to_string(e.seq) + " stored under " + std::to_string(key), "", ""});
         it.s.reset();
       } else if (head && e.seq > head->seq) {
         report_bad(*it.s, "err.ledger.beyond_head", "the last acknowledged event is " + std::to_string(head->seq));
@@ -77,18 +99,16 @@ LoadReport Workspace::load(std::vector<StoredEvent> stored, const std::optional<
     }
     if (!it.s) {  // unusable: the chain cannot be checked across it
       damaged = true;
-      while (window.size() > 1) {
-        settle(false);
-        fold_front();
-      }
-      if (!window.empty()) fold_front();
+      flush_unconfirmed();
       continue;
     }
     const Event& e = it.s->event;
     if (e.seq != last_seen + 1) {
-      // a run of events that were never stored or were reported unreadable above
+      // a run of events that were never stored or were reported unreadable above: the link
+      // across it cannot be checked, so it vouches for nothing before it
       report_missing(last_seen + 1, e.seq - 1);
       damaged = true;
+      flush_unconfirmed();
     } else if (e.prev != last_hash) {
       it.broken_before = true;
       if (window.empty()) {  // the link to the snapshot's (or fold's) trusted position: this event is the one
@@ -101,25 +121,21 @@ LoadReport Workspace::load(std::vector<StoredEvent> stored, const std::optional<
     window.push_back(std::move(it));
     if (window.size() == 3) {
       // window[1]'s hash is confirmed by window[2] when their link holds
-      settle(!window[2].broken_before);
+      settle(window[2].broken_before ? After::Breaks : After::Confirms);
       fold_front();
     }
   }
   // the end: the stored head vouches for the newest event, or reveals a lost tail
-  if (window.size() == 2) settle(head && head->seq == last_seen && head->hash == last_hash);
+  if (window.size() == 2) {
+    // only a stored head that ends here can vouch for the last event; else either of the two may have changed
+    if (!head || head->seq != last_seen) settle(After::Unknown);
+    else settle(head->hash == last_hash ? After::Confirms : After::Breaks);
+  }
   if (head && head->seq == last_seen && head->hash != last_hash && !window.empty() && !window.back().bad) {
     window.back().bad = true;
     report_bad(*window.back().s, "err.ledger.head_mismatch", "stored head " + to_hex(head->hash) + " != " + to_hex(last_hash));
   }
   if (head && head->seq > last_seen) report_missing(last_seen + 1, head->seq);  // acknowledged, and gone
-  if (window.size() == 2 && window[1].broken_before && !head) {
-    // nothing after the last event to vouch for it: either of the two may have changed
-    for (Item& it : window)
-      if (!it.bad) {
-        it.bad = true;
-        report_bad(*it.s, "err.ledger.hash_mismatch", "the last link cannot be checked without a stored head");
-      }
-  }
   while (!window.empty()) fold_front();
   std::sort(report.damage.begin(), report.damage.end(), [](const Damage& a, const Damage& b) { return a.seq < b.seq; });
   return report;

@@ -72,8 +72,10 @@ class EventStore {
   virtual void open(const DeviceId& device_if_new, OpenDone done) = 0;
   // The snapshot stored for `snapshot` (none when 0) and every event with seq > `after`.
   virtual void read(std::uint64_t snapshot, std::uint64_t after, ReadDone done) = 0;
-  // Appends events and records `head` atomically: all or none. Refuses a seq already stored.
-  virtual void append(std::vector<PendingEvent> events, StoredHead head, Done done) = 0;
+  // Appends events and records `head` atomically: all or none. Refuses (as a conflict) a seq
+  // already stored, and a batch that does not continue the stored head `after` (another
+  // window wrote, or restored a backup, since this one read the ledger).
+  virtual void append(std::vector<PendingEvent> events, StoredHead after, StoredHead head, Done done) = 0;
   // Records the head of a ledger stored before heads were (first-version stores).
   virtual void put_head(StoredHead head, Done done) = 0;
   // Stores a snapshot covering events ≤ seq and carries out `retention` in the same

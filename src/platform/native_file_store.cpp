@@ -100,26 +100,43 @@ void NativeFileStore::open(const DeviceId& device_if_new, OpenDone done) {
   // was never acknowledged) — or damage. Either way it is not thrown away: it is set aside in
   // events.tail-<offset>.bin before the log is cut back, so the next append starts clean.
   const fs::path log = dir_ / "events.log";
+  const std::uint64_t size = fs::exists(log) ? fs::file_size(log) : 0;
   std::uint64_t good_bytes = 0, count = 0;
+  bool torn = false;
   {
     std::ifstream in(log, std::ios::binary);
     std::uint8_t len_le[4];
-    while (in && in.read(reinterpret_cast<char*>(len_le), 4)) {
+    while (good_bytes < size) {
+      if (size - good_bytes < 4 || !in.read(reinterpret_cast<char*>(len_le), 4)) {
+        torn = true;  // not even a whole length: the last write was cut short
+        break;
+      }
       const std::uint32_t len = len_le[0] | (len_le[1] << 8) | (len_le[2] << 16) | (std::uint32_t(len_le[3]) << 24);
-      if (len == 0 || len > kMaxEventBytes || !in.seekg(len, std::ios::cur) || static_cast<std::uint64_t>(in.tellg()) > fs::file_size(log)) break;
+      if (len == 0 || len > kMaxEventBytes)  // not a torn write: damage, and events may follow it
+        return done(StoreError{"failed", log.string() + " is damaged at byte " + std::to_string(good_bytes) + " (a frame length of " +
+                                             std::to_string(len) + "); nothing was changed"},
+                    {});
+      if (size - good_bytes - 4 < len) {
+        torn = true;  // a whole length, but the frame runs past the end: cut short
+        break;
+      }
+      in.seekg(len, std::ios::cur);
       good_bytes += 4 + len;
       ++count;
     }
   }
-  const std::uint64_t size = fs::exists(log) ? fs::file_size(log) : 0;
-  if (size > good_bytes) {
-    const fs::path aside = dir_ / ("events.tail-" + std::to_string(good_bytes) + ".bin");
+  if (torn) {
+    // What follows the last whole frame was never acknowledged, but it is not thrown away: it
+    // is set aside (written and fsync'ed) before the log is cut back, so the next append starts clean.
     std::ifstream src(log, std::ios::binary);
     src.seekg(static_cast<std::streamoff>(good_bytes));
-    std::ofstream(aside, std::ios::binary) << src.rdbuf();
+    const std::vector<std::uint8_t> tail((std::istreambuf_iterator<char>(src)), std::istreambuf_iterator<char>());
+    std::string name = "events.tail-" + std::to_string(good_bytes) + ".bin";
+    for (int n = 2; fs::exists(dir_ / name); ++n) name = "events.tail-" + std::to_string(good_bytes) + "-" + std::to_string(n) + ".bin";
+    if (auto err = write_file(name, tail)) return done(err, {});
     fs::resize_file(log, good_bytes, ec);
     if (ec || !fsync_dir(dir_)) return done(StoreError{"failed", log.string() + ": cannot cut back an unfinished write: " + ec.message()}, {});
-    out.set_aside = aside.string();
+    out.set_aside = (dir_ / name).string();
   }
   out.last_event = count;
   out.first_event = count ? 1 : 0;
@@ -165,15 +182,15 @@ void NativeFileStore::read(std::uint64_t snapshot, std::uint64_t after, ReadDone
   if (!open_) return done(StoreError{"unavailable", "store is not open"}, {});
   StoredRange range;
   if (snapshot) {
+    // an unreadable file reads as empty: the session then reports it and falls back to the older one
     std::ifstream in(dir_ / ("snapshot-" + std::to_string(snapshot) + ".bin"), std::ios::binary);
-    if (!in) return done(StoreError{"failed", "snapshot " + std::to_string(snapshot) + " is missing"}, {});
-    range.snapshot.assign(std::istreambuf_iterator<char>(in), {});
+    if (in) range.snapshot.assign(std::istreambuf_iterator<char>(in), {});
   }
   if (auto err = read_log(range.events, after)) return done(err, {});
   done(std::nullopt, std::move(range));
 }
 
-void NativeFileStore::append(std::vector<PendingEvent> events, StoredHead, Done done) {
+void NativeFileStore::append(std::vector<PendingEvent> events, StoredHead, StoredHead, Done done) {  // the log position is the check here
   if (!open_) return done(StoreError{"unavailable", "store is not open"});
   for (std::size_t i = 0; i < events.size(); ++i)
     if (events[i].seq != last_seq_ + 1 + i)
@@ -190,8 +207,13 @@ void NativeFileStore::append(std::vector<PendingEvent> events, StoredHead, Done 
     ::close(fd);
     return done(err);
   }
+  if (created && !fsync_dir(dir_)) {  // not durable after all: take the frames back, so a retry starts clean
+    auto err = errno_error(dir_.string());
+    if (::ftruncate(fd, before) != 0 || ::fsync(fd) != 0) open_ = false;
+    ::close(fd);
+    return done(err);
+  }
   ::close(fd);
-  if (created && !fsync_dir(dir_)) return done(errno_error(dir_.string()));
   last_seq_ += events.size();
   done(std::nullopt);
 }

@@ -22,7 +22,7 @@ class NativeFileStore final : public EventStore {
 
   void open(const DeviceId& device_if_new, OpenDone done) override;
   void read(std::uint64_t snapshot, std::uint64_t after, ReadDone done) override;
-  void append(std::vector<PendingEvent> events, StoredHead head, Done done) override;
+  void append(std::vector<PendingEvent> events, StoredHead after, StoredHead head, Done done) override;
   void put_head(StoredHead, Done done) override { done(std::nullopt); }
   void put_snapshot(std::uint64_t seq, std::vector<std::uint8_t> bytes, Retention retention, Done done) override;
   void dump(DumpDone done) override;

@@ -11,7 +11,8 @@
 extern "C" {
 void hearth_idb_open(const char* name, const std::uint8_t* device_if_new, int req);
 void hearth_idb_read(double snapshot, double after, int req);
-void hearth_idb_append(const std::uint8_t* frames, std::size_t len, double first_seq, int count, const std::uint8_t* head40, int req);
+void hearth_idb_append(const std::uint8_t* frames, std::size_t len, double first_seq, int count, const std::uint8_t* after40,
+                       const std::uint8_t* head40, int req);
 void hearth_idb_put_head(const std::uint8_t* head40, int req);
 void hearth_idb_put_snapshot(const std::uint8_t* bytes, std::size_t len, double seq, const std::uint8_t* drops, int drop_count,
                              double drop_events_through, int req);
@@ -49,7 +50,7 @@ struct Reader {
   std::size_t o = 0;
   bool ok = true;
   bool need(std::size_t n) {
-    if (o + n > b.size()) ok = false;
+    if (!ok || n > b.size() - o) ok = false;  // never o + n: it could wrap in 32-bit wasm
     return ok;
   }
   std::uint32_t u32() {
@@ -158,11 +159,11 @@ int remember_done(EventStore::Done done) {
 }
 }  // namespace
 
-void WebIdbStore::append(std::vector<PendingEvent> events, StoredHead head, Done done) {
+void WebIdbStore::append(std::vector<PendingEvent> events, StoredHead after, StoredHead head, Done done) {
   if (events.empty()) return done(std::nullopt);
   const std::vector<std::uint8_t> frames = frame_events(events);
-  const auto h = head_bytes(head);
-  hearth_idb_append(frames.data(), frames.size(), static_cast<double>(events.front().seq), static_cast<int>(events.size()), h.data(),
+  const auto a = head_bytes(after), h = head_bytes(head);
+  hearth_idb_append(frames.data(), frames.size(), static_cast<double>(events.front().seq), static_cast<int>(events.size()), a.data(), h.data(),
                     remember_done(std::move(done)));
 }
 

@@ -12,7 +12,7 @@ class WebIdbStore final : public EventStore {
   explicit WebIdbStore(std::string database = "hearth") : database_(std::move(database)) {}
   void open(const DeviceId& device_if_new, OpenDone done) override;
   void read(std::uint64_t snapshot, std::uint64_t after, ReadDone done) override;
-  void append(std::vector<PendingEvent> events, StoredHead head, Done done) override;
+  void append(std::vector<PendingEvent> events, StoredHead after, StoredHead head, Done done) override;
   void put_head(StoredHead head, Done done) override;
   void put_snapshot(std::uint64_t seq, std::vector<std::uint8_t> bytes, Retention retention, Done done) override;
   void dump(DumpDone done) override;

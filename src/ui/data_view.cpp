@@ -97,7 +97,8 @@ void DataView::draw_backup(Session& session, const I18n& i18n, float dpr) {
       session.confirm_restore();
     }
     ImGui::SameLine();
-    if (secondary_button((std::string(i18n.tr("data.restore.cancel")) + "###restore-cancel").c_str(), true, std::min(half, w))) session.cancel_restore();
+    if (secondary_button((std::string(i18n.tr("data.restore.cancel")) + "###restore-cancel").c_str(), !session.restoring(), std::min(half, w)))
+      session.cancel_restore();
   }
 }
 

@@ -60,7 +60,7 @@ void WorkerRegisterView::draw_form(Session& session, const I18n& i18n) {
   ImGui::PopFont();
   ImGui::Spacing();
 
-  const bool editable = session.phase() == Session::Phase::Ready && !session.read_only() && !session.saving();
+  const bool editable = session.phase() == Session::Phase::Ready && !session.read_only() && !session.saving() && !session.restoring();
   bool enter = false, any_enter = false;
   ImGui::BeginDisabled(!editable);
   if (text_field("name", i18n.tr("workers.field.name"), name_, i18n.tr("workers.hint.name"), problem_for(problems_, "name"), i18n, &enter,

@@ -42,8 +42,9 @@ class MemoryStore final : public EventStore {
     for (auto it = events.upper_bound(after); it != events.end(); ++it) r.events.push_back({it->first, it->second});
     done(std::nullopt, std::move(r));
   }
-  void append(std::vector<PendingEvent> batch, StoredHead h, Done done) override {
+  void append(std::vector<PendingEvent> batch, StoredHead after, StoredHead h, Done done) override {
     if (auto e = take_failure()) return done(e);
+    if (head && *head != after) return done(StoreError{"conflict", "the stored head moved"});
     for (const auto& e : batch)
       if (events.contains(e.seq)) return done(StoreError{"conflict", "seq " + std::to_string(e.seq) + " exists"});
     for (auto& e : batch) events[e.seq] = std::move(e.bytes);

@@ -176,9 +176,11 @@ TEST_CASE("an event from another device or stored under another number is named"
   stored[1].seq = 7;
   Workspace ws(kDevice);
   const LoadReport r2 = ws.load(stored);
-  REQUIRE_FALSE(r2.damage.empty());
-  CHECK(r2.damage[0].message == "err.ledger.gap");
-  CHECK(r2.damage[0].seq == 2);
+  REQUIRE(r2.damage.size() == 2);
+  CHECK(r2.damage[0].seq == 1);  // nothing after it can check it now (and there is no head)
+  CHECK(r2.damage[0].message == "err.ledger.unverified");
+  CHECK(r2.damage[1].message == "err.ledger.gap");
+  CHECK(r2.damage[1].seq == 7);  // named where it is stored
 }
 
 TEST_CASE("undecodable bytes are reported, not thrown; what follows still loads", "[ledger]") {
@@ -202,6 +204,35 @@ TEST_CASE("events after a trusted position must link to it", "[ledger]") {
   REQUIRE(r.damage.size() == 1);
   CHECK(r.damage[0].seq == 3);
   CHECK(r.events_loaded == 1);
+}
+
+TEST_CASE("what nothing can vouch for is never shown as checked", "[ledger]") {
+  SECTION("a changed link followed by a missing event") {
+    auto stored = ledger_events(6);
+    const StoredHead head = head_of(stored);
+    alter_link(stored[3]);               // event 4's link
+    stored.erase(stored.begin() + 4);    // event 5 missing
+    Workspace ws(kDevice);
+    const LoadReport r = ws.load(stored, head);
+    std::vector<std::uint64_t> named;
+    for (const Damage& d : r.damage) named.push_back(d.seq);
+    CHECK(named == std::vector<std::uint64_t>{3, 4, 5});  // 3 or 4 changed (unknowable), 5 missing
+    CHECK(r.events_loaded == 3);                          // 1, 2, 6
+  }
+  SECTION("a changed event followed by an unreadable one") {
+    auto stored = ledger_events(5);
+    const StoredHead head = head_of(stored);
+    alter_content(stored[2]);                              // event 3
+    stored[3].bytes.resize(stored[3].bytes.size() / 2);    // event 4 unreadable
+    Workspace ws(kDevice);
+    const LoadReport r = ws.load(stored, head);
+    // nothing can check event 3 now: it is shown (most likely intact) but named as unverified
+    REQUIRE(r.damage.size() == 2);
+    CHECK(r.damage[0].seq == 3);
+    CHECK(r.damage[0].message == "err.ledger.unverified");
+    CHECK(r.damage[1].seq == 4);
+    CHECK(r.damage[1].message == "err.ledger.undecodable");
+  }
 }
 
 TEST_CASE("a commit that no longer continues the ledger changes nothing", "[ledger]") {

@@ -33,7 +33,7 @@ class ManualStore final : public EventStore {
     done(std::nullopt, std::move(info));
   }
   void read(std::uint64_t, std::uint64_t, ReadDone done) override { done(std::nullopt, {}); }
-  void append(std::vector<PendingEvent> events, StoredHead, Done done) override { waiting.emplace_back(std::move(events), std::move(done)); }
+  void append(std::vector<PendingEvent> events, StoredHead, StoredHead, Done done) override { waiting.emplace_back(std::move(events), std::move(done)); }
   void put_head(StoredHead, Done done) override { done(std::nullopt); }
   void put_snapshot(std::uint64_t, std::vector<std::uint8_t>, Retention, Done done) override { done(std::nullopt); }
   void dump(DumpDone done) override { done(StoreError{"failed", "not here"}, {}); }
