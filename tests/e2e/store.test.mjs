@@ -265,7 +265,7 @@ test('backup and restore: a file from one device restores on another, after a cl
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'hearth-backup-')), download.suggestedFilename());
   folders.push(path.dirname(file));
   await download.saveAs(file);
-  await find(a, { role: 'success', includes: '已下载备份' });
+  await find(a, { role: 'success', includes: '已开始下载备份文件 hearth-' });
   const deviceA = (await dumpDatabase(a)).meta.device;
 
   const target = await browser.newContext(TABLET);  // another device: its own storage
