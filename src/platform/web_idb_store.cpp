@@ -2,6 +2,7 @@
 
 #include <emscripten.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <functional>
@@ -77,6 +78,20 @@ struct Reader {
     return v;
   }
   std::vector<std::uint8_t> blob() { return bytes(u32()); }
+  // [u32 n]{[u64 seq][u32 length][bytes]}: events, or snapshots by the seq they cover
+  template <class T>
+  std::vector<T> seq_blobs() {
+    std::vector<T> out;
+    const std::uint32_t n = u32();
+    out.reserve(std::min<std::size_t>(n, b.size() / 12));
+    for (std::uint32_t i = 0; i < n && ok; ++i) {
+      T item;
+      item.seq = u64();
+      item.bytes = blob();
+      out.push_back(std::move(item));
+    }
+    return out;
+  }
 };
 struct Writer {
   std::vector<std::uint8_t> b;
@@ -139,14 +154,7 @@ void WebIdbStore::read(std::uint64_t snapshot, std::uint64_t after, ReadDone don
     Reader r{bytes};
     StoredRange range;
     range.snapshot = r.blob();
-    const std::uint32_t count = r.u32();
-    range.events.reserve(count);
-    for (std::uint32_t i = 0; i < count && r.ok; ++i) {
-      StoredEvent e;
-      e.seq = r.u64();
-      e.bytes = r.blob();
-      range.events.push_back(std::move(e));
-    }
+    range.events = r.seq_blobs<StoredEvent>();
     if (!r.ok) return done(short_reply(), {});
     done(std::nullopt, std::move(range));
   });
@@ -187,18 +195,8 @@ void WebIdbStore::dump(DumpDone done) {
     d.device = r.fixed<16>();
     d.head = read_head(r);
     d.exported = r.u64();
-    for (std::uint32_t n = r.u32(), i = 0; i < n && r.ok; ++i) {
-      StoredSnapshot s;
-      s.seq = r.u64();
-      s.bytes = r.blob();
-      d.snapshots.push_back(std::move(s));
-    }
-    for (std::uint32_t n = r.u32(), i = 0; i < n && r.ok; ++i) {
-      StoredEvent e;
-      e.seq = r.u64();
-      e.bytes = r.blob();
-      d.events.push_back(std::move(e));
-    }
+    d.snapshots = r.seq_blobs<StoredSnapshot>();
+    d.events = r.seq_blobs<StoredEvent>();
     if (!r.ok) return done(short_reply(), {});
     done(std::nullopt, std::move(d));
   });

@@ -53,7 +53,6 @@ test('a database written by the first version opens in this one, keeps every rec
   await find(page, { kind: 'row', includes: '李四 110105********002X' });
   assert.equal((await store(page)).damage, 0);
   // upgraded in place: schema 2, the same events, and the head recorded once the chain checked out
-  await page.waitForFunction(() => true);
   let db = await dumpDatabase(page);
   for (let i = 0; i < 20 && !db.meta.head; i++) { await frames(page, 2); db = await dumpDatabase(page); }
   assert.equal(db.version, 2);
@@ -120,7 +119,6 @@ test('compaction drops only exported events that the older kept snapshot covers;
   ledger.exported = oldSnapshot - 100;  // as if a bundle had carried everything up to here
   const context = await browser.newContext(DESKTOP);
   let page = await openWithLedger(context, app.url, ledger);
-  const opens = (await store(page)).open.opens;
   await page.evaluate(() => Module._hearth_debug_write_snapshot());  // the app writes one every 2,000 events
   await page.waitForFunction(() => window.hearth.store.snapshot.storeMs > 0);
   let db = await dumpDatabase(page);
@@ -144,7 +142,6 @@ test('compaction drops only exported events that the older kept snapshot covers;
   assert.equal(s.lastSeq, total);
   assert.equal(s.open.eventsAfter, 30, 'folded from the older snapshot');
   await find(page, { role: 'notice', includes: '已从记录重建' });
-  assert.ok(opens >= 1);
   await context.close();
 });
 

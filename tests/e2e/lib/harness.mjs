@@ -106,20 +106,8 @@ export async function chooseTownship(page, name, { touch = false } = {}) {
   await (touch ? tap : click)(page, { label: name, kind: 'option' });
 }
 
-// Everything stored in the app's IndexedDB for this origin.
-export function storedEvents(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const r = indexedDB.open('hearth');
-    r.onerror = () => reject(r.error);
-    r.onsuccess = () => {
-      const db = r.result;
-      if (!db.objectStoreNames.contains('events')) { db.close(); resolve([]); return; }
-      const g = db.transaction('events').objectStore('events').getAllKeys();
-      g.onsuccess = () => { db.close(); resolve(g.result); };
-      g.onerror = () => reject(g.error);
-    };
-  }));
-}
+// The sequence numbers stored in the app's IndexedDB for this origin.
+export const storedEvents = (page) => dumpDatabase(page).then((db) => db.events);
 
 export async function screenshot(page, name) {
   await frames(page, 3);
