@@ -63,11 +63,11 @@ std::size_t heap_in_use() {
 #endif
 }
 
-const char* kEventNames[] = {"WorkerRegisteredV1", "WorkerRegistered", "EnterpriseRegistered", "RecordEdited", "EmploymentStarted",
+const char* kEventNames[] = {"WorkerRegisteredV1", "WorkerRegistered", "EnterpriseRegistered", "RecordEditedV1", "EmploymentStarted",
                              "EmploymentEnded", "CourseCreated", "SessionScheduled", "Enrolled", "AttendanceRecorded",
                              "CompletionRecorded", "HealthCheckRecorded", "IdentityVerified", "LicenceIssued", "ContractRegistered",
                              "ComplaintFiled", "MediationStepRecorded", "ComplaintClosed", "CreditEventRecorded", "AssessmentRecorded",
-                             "ServicePointOpened", "RevenueReported", "ProgressReported"};
+                             "ServicePointOpened", "RevenueReported", "ProgressReported", "DeviceEnrolled", "DeviceRevoked", "RecordEdited"};
 static_assert(std::size(kEventNames) == std::variant_size_v<EventBody>);
 }  // namespace
 

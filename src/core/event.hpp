@@ -110,10 +110,12 @@ struct FieldChange {
   template <class Archive>
   void serialize(Archive& ar) { ar(field, value); }
 };
-struct RecordEdited {
+// 修改记录, first format (2026-11, issues 2–4): no record of what the editor had seen, so
+// it folds as an edit made with everything before it in view (never listed as a conflict).
+struct RecordEditedV1 {
   RecordId record;
   std::vector<FieldChange> changes;
-  bool operator==(const RecordEdited&) const = default;
+  bool operator==(const RecordEditedV1&) const = default;
   template <class Archive>
   void serialize(Archive& ar) { ar(record, changes); }
 };
@@ -323,12 +325,44 @@ struct ProgressReported {
   void serialize(Archive& ar) { ar(measure, unit, date, status, note); }
 };
 
+// 区联席办 enrols a device: the certificate it signed (enrolment.hpp Certificate bytes).
+struct DeviceEnrolled {
+  std::vector<std::uint8_t> certificate;
+  bool operator==(const DeviceEnrolled&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(certificate); }
+};
+// 吊销: the district stops trusting a device. Its events up to `accept_through` stay valid
+// (what it recorded before it was lost); a bundle reaching past that is refused. Sequence
+// numbers, not clock times, draw the line: a stolen tablet can set its clock back, but it
+// cannot renumber events the district already holds.
+struct DeviceRevoked {
+  DeviceId device{};
+  std::uint64_t accept_through = 0;
+  std::string reason;
+  bool operator==(const DeviceRevoked&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(device, accept_through, reason); }
+};
+
+// 修改记录: fields of a record changed. `seen` is the newest stamp among the record's values
+// the editor had in front of them, so two edits that did not know of each other (a township
+// offline, the district at its desk) are told apart from a correction of an earlier value.
+struct RecordEdited {
+  RecordId record;
+  Hlc seen;
+  std::vector<FieldChange> changes;
+  bool operator==(const RecordEdited&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(record, seen, changes); }
+};
+
 // Append new alternatives at the end only: the index is part of the stored bytes.
-using EventBody = std::variant<WorkerRegisteredV1, WorkerRegistered, EnterpriseRegistered, RecordEdited, EmploymentStarted,
+using EventBody = std::variant<WorkerRegisteredV1, WorkerRegistered, EnterpriseRegistered, RecordEditedV1, EmploymentStarted,
                                EmploymentEnded, CourseCreated, SessionScheduled, Enrolled, AttendanceRecorded, CompletionRecorded,
                                HealthCheckRecorded, IdentityVerified, LicenceIssued, ContractRegistered, ComplaintFiled,
                                MediationStepRecorded, ComplaintClosed, CreditEventRecorded, AssessmentRecorded, ServicePointOpened,
-                               RevenueReported, ProgressReported>;
+                               RevenueReported, ProgressReported, DeviceEnrolled, DeviceRevoked, RecordEdited>;
 
 struct Event {
   std::uint16_t format = kEventFormat;

@@ -244,7 +244,35 @@ struct FieldWrite {
   Hlc stamp;
   Key by = kNoKey;       // the event that wrote it
   bool created = false;  // the value the record was created with
+  Hlc seen;              // the newest of the record's values the editor had seen (RecordEdited::seen)
   bool operator==(const FieldWrite&) const = default;
+};
+
+// Two edits of one field that did not know of each other (冲突): each was made without the
+// other in view. The later stamp's value is in force; the other stays in the history.
+struct FieldConflict {
+  Key record = kNoKey;
+  std::uint16_t field = 0;
+  FieldWrite in_force, overridden;
+  bool operator==(const FieldConflict&) const = default;
+};
+
+// ---- 8. Devices the district enrolled ------------------------------------------------------
+// One row per device, from DeviceEnrolled and DeviceRevoked events (district only); the
+// certificate's fields are kept decoded so listing needs no signature checks.
+struct EnrolledDevice {
+  DeviceId device{};
+  std::vector<std::uint8_t> certificate;  // the newest certificate issued to it
+  std::uint8_t role = 0;                  // DeviceRole
+  std::uint32_t township = 0;
+  std::string provider, label;
+  std::int64_t valid_until_ms = 0;
+  Hlc enrolled;
+  std::uint8_t revoked = 0;
+  std::uint64_t accept_through = 0;  // when revoked: its events up to this seq stay valid
+  std::string reason;
+  Hlc revoked_stamp;
+  bool operator==(const EnrolledDevice&) const = default;
 };
 
 struct HistoryEntry {

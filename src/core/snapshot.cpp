@@ -64,7 +64,16 @@ template <class F> void fields(F& f, ServicePoint& r) {
 }
 template <class F> void fields(F& f, RevenueFigure& r) { f(r.key, r.amount_fen, r.stamp); }
 template <class F> void fields(F& f, ProgressReport& r) { f(r.key, r.measure, r.unit, r.date, r.status, r.note, r.stamp); }
-template <class F> void fields(F& f, FieldWrite& r) { f(r.field, r.value, r.stamp, r.by, r.created); }
+template <class F> void fields(F& f, FieldWrite& r) {
+  f(r.field, r.value, r.stamp, r.by, r.created);
+  if (f.format >= 2) f(r.seen);
+  else r.seen = r.stamp;  // format 1 predates RecordEdited::seen: an edit saw everything before it
+}
+template <class F> void fields(F& f, EnrolledDevice& r) {
+  f(r.device, r.certificate, r.role, r.township, r.provider, r.label, r.valid_until_ms, r.enrolled, r.revoked, r.accept_through, r.reason,
+    r.revoked_stamp);
+}
+template <class F> void fields(F& f, DeviceFeed& r) { f(r.device, r.seq, r.head, r.prefixes, r.certificate, r.last_merge_ms); }
 template <class F> void fields(F& f, Hlc& h) { f(h.wall_ms, h.counter); }
 
 template <class F, class T>
@@ -108,7 +117,8 @@ Date unpack_date(std::int32_t v) { return Date{v >> 9, (v >> 5) & 15, v & 31}; }
 // same bytes.
 class Writer {
  public:
-  explicit Writer(std::vector<std::uint8_t>& out) : buf_(out), stream_(&buf_), ar_(stream_) {}
+  explicit Writer(std::vector<std::uint8_t>& out, std::uint32_t fmt = kSnapshotFormat) : format(fmt), buf_(out), stream_(&buf_), ar_(stream_) {}
+  const std::uint32_t format;  // the layout written: the newest, except to size older ones
 
   template <class... T>
   void operator()(const T&... t) { (put(t), ...); }
@@ -152,7 +162,8 @@ class Writer {
 // figure that matters (bench/bench_core.cpp). Bounds are checked on every read.
 class Reader {
  public:
-  explicit Reader(std::span<const std::uint8_t> in) : at_(in.data()), end_(in.data() + in.size()) {
+  std::uint32_t format = kSnapshotFormat;  // the layout being read (older ones stay readable)
+  explicit Reader(std::span<const std::uint8_t> in, std::uint32_t fmt = kSnapshotFormat) : format(fmt), at_(in.data()), end_(in.data() + in.size()) {
     std::uint8_t little_endian = 0;  // cereal's first byte: the byte order of what follows
     get(little_endian);
     if (little_endian != 1) throw Undecodable("not little-endian");
@@ -181,16 +192,20 @@ class Reader {
   }
   // The fewest bytes a T takes: that of a default one (empty strings and lists).
   template <class T>
-  static std::size_t min_size() {
-    static const std::size_t n = [] {
-      std::vector<std::uint8_t> bytes;
-      {
-        Writer w(bytes);
-        w(T{});
+  std::size_t min_size() const {
+    static const auto sizes = [] {
+      std::array<std::size_t, kSnapshotFormat + 1> n{};
+      for (std::uint32_t f = 1; f <= kSnapshotFormat; ++f) {
+        std::vector<std::uint8_t> bytes;
+        {
+          Writer w(bytes, f);
+          w(T{});
+        }
+        n[f] = std::max<std::size_t>(bytes.size() - 1, 1);  // less cereal's one-byte endianness tag
       }
-      return std::max<std::size_t>(bytes.size() - 1, 1);  // less cereal's one-byte endianness tag
+      return n;
     }();
-    return n;
+    return sizes[format];
   }
 
   template <class T>
@@ -260,11 +275,24 @@ struct SnapshotCodec {
       s.progress_reports_.rows_);
     f(s.spell_ends_, s.closures_, s.revenue_, s.writes_);
   }
-  static void write(Writer& w, const Ledger& ledger, const State& s) {
-    fields(w, const_cast<Ledger&>(ledger), const_cast<State&>(s));  // the writer only reads
+  // Format 2 (issue 5): the devices the district enrolled and what it holds of each.
+  template <class F>
+  static void fields_v2(F& f, State& s, Inbox& inbox) {
+    std::vector<DeviceFeed> feeds;
+    for (const auto& [d, feed] : inbox.feeds_) feeds.push_back(feed);
+    f(s.enrolled_, feeds);
+    inbox.feeds_.clear();
+    for (auto& feed : feeds) inbox.feeds_.emplace(feed.device, std::move(feed));
   }
-  static void read(Reader& r, Ledger& ledger, State& s) {
+  static void write(Writer& w, const Ledger& ledger, const State& s, const Inbox& inbox) {
+    fields(w, const_cast<Ledger&>(ledger), const_cast<State&>(s));  // the writer only reads
+    Inbox copy;  // fields_v2 round-trips the map through a list
+    copy.feeds_ = inbox.feeds_;
+    fields_v2(w, const_cast<State&>(s), copy);
+  }
+  static void read(Reader& r, Ledger& ledger, State& s, Inbox& inbox) {
     fields(r, ledger, s);
+    if (r.format >= 2) fields_v2(r, s, inbox);
     s.rebuild_indexes();
   }
 };
@@ -312,7 +340,7 @@ std::vector<std::uint8_t> encode_snapshot(const Workspace& ws, std::uint64_t rec
   put_le(out, kReceivedAt, received);
   {
     Writer w(out);
-    SnapshotCodec::write(w, ledger, s);
+    SnapshotCodec::write(w, ledger, s, ws.inbox());
   }
   put_le(out, kPayloadLengthAt, static_cast<std::uint64_t>(out.size() - kHeaderSize));
   const Hash256 sum = blake2b_256(out);
@@ -326,7 +354,7 @@ std::variant<SnapshotInfo, SnapshotProblem> peek_snapshot(std::span<const std::u
   if (bytes.size() < kFormatAt + 4) return problem("err.snapshot.checksum", "truncated: " + std::to_string(bytes.size()) + " bytes");
   SnapshotInfo info;
   info.format = get_le<std::uint32_t>(bytes, kFormatAt);
-  if (info.format != kSnapshotFormat)
+  if (info.format < 1 || info.format > kSnapshotFormat)
     return problem("err.snapshot.unsupported_version", "format " + std::to_string(info.format) + ", this build reads " + std::to_string(kSnapshotFormat),
                    {std::to_string(info.format), std::to_string(kSnapshotFormat)});
   if (bytes.size() < kHeaderSize + kChecksumSize)
@@ -355,12 +383,13 @@ std::variant<RestoredSnapshot, SnapshotProblem> restore_snapshot(std::span<const
   try {
     Ledger ledger(info.device);
     State state;
-    Reader in(bytes.subspan(kHeaderSize, checked - kHeaderSize));
-    SnapshotCodec::read(in, ledger, state);
+    Inbox inbox;
+    Reader in(bytes.subspan(kHeaderSize, checked - kHeaderSize), info.format);
+    SnapshotCodec::read(in, ledger, state, inbox);
     if (in.remaining() != 0) throw Undecodable(std::to_string(in.remaining()) + " bytes left after the state");
     if (ledger.device() != info.device || ledger.last_seq() != info.local_seq || ledger.head() != info.head)
       throw Undecodable("the ledger in the payload differs from the header");
-    return RestoredSnapshot{Workspace(std::move(ledger), std::move(state), config), info};
+    return RestoredSnapshot{Workspace(std::move(ledger), std::move(state), std::move(inbox), config), info};
   } catch (const std::exception& e) {  // cereal's read errors, Undecodable, bad_alloc of an absurd size
     return problem("err.snapshot.undecodable", e.what());
   }

@@ -27,7 +27,9 @@
 
 namespace hearth {
 
-inline constexpr std::uint32_t kSnapshotFormat = 1;
+// 2 (issue 5): edits carry what their editor had seen; the district's enrolled devices and
+// what it holds of each. Format 1 still reads (those start empty).
+inline constexpr std::uint32_t kSnapshotFormat = 2;
 
 // The fixed header: enough to list snapshots and choose one without decoding the state.
 struct SnapshotInfo {

@@ -1,5 +1,7 @@
 #include "state.hpp"
 
+#include "enrolment.hpp"
+
 #include <algorithm>
 #include <charconv>
 
@@ -119,11 +121,53 @@ void State::index_row(const Enterprise& added, std::uint32_t row) {
   }
 }
 
-void State::on(const Event& e, const RecordEdited& r) {
-  const Key target = ref(r.record);
+void State::on(const Event& e, const RecordEditedV1& r) { add_writes(e, r.record, e.stamp, r.changes); }
+void State::on(const Event& e, const RecordEdited& r) { add_writes(e, r.record, r.seen, r.changes); }
+
+void State::add_writes(const Event& e, const RecordId& record, const Hlc& seen, const std::vector<FieldChange>& changes) {
+  const Key target = ref(record);
   auto& list = writes_[target];
-  for (const auto& c : r.changes) list.push_back({c.field, c.value, e.stamp, self_key(e), false});
+  for (const auto& c : changes) list.push_back({c.field, c.value, e.stamp, self_key(e), false, seen});
   apply_writes(target);
+}
+
+EnrolledDevice& State::enrolled_row(const DeviceId& d) {
+  auto it = std::lower_bound(enrolled_.begin(), enrolled_.end(), d, [](const EnrolledDevice& x, const DeviceId& k) { return x.device < k; });
+  if (it == enrolled_.end() || it->device != d) {
+    it = enrolled_.insert(it, EnrolledDevice{});
+    it->device = d;
+  }
+  return *it;
+}
+
+const EnrolledDevice* State::enrolment_of(const DeviceId& d) const {
+  auto it = std::lower_bound(enrolled_.begin(), enrolled_.end(), d, [](const EnrolledDevice& x, const DeviceId& k) { return x.device < k; });
+  return it == enrolled_.end() || it->device != d ? nullptr : &*it;
+}
+
+// The newest certificate wins whatever order they arrive in (clock stamp of the enrolment).
+void State::on(const Event& e, const DeviceEnrolled& r) {
+  auto cert = Certificate::decode(r.certificate);
+  const auto* c = std::get_if<Certificate>(&cert);
+  if (!c) return;  // the district's own ledger holds only what it issued: a damaged one is not a device
+  EnrolledDevice& row = enrolled_row(c->device);
+  if (!row.certificate.empty() && e.stamp < row.enrolled) return;
+  row.certificate = r.certificate;
+  row.role = static_cast<std::uint8_t>(c->unit.role);
+  row.township = c->unit.township;
+  row.provider = c->unit.provider;
+  row.label = c->unit.label;
+  row.valid_until_ms = c->valid_until_ms;
+  row.enrolled = e.stamp;
+}
+
+void State::on(const Event& e, const DeviceRevoked& r) {
+  EnrolledDevice& row = enrolled_row(r.device);
+  if (row.revoked && e.stamp < row.revoked_stamp) return;
+  row.revoked = 1;
+  row.accept_through = r.accept_through;
+  row.reason = r.reason;
+  row.revoked_stamp = e.stamp;
 }
 
 // Brings the record's edited fields to the value with the latest stamp. The first time a
@@ -144,7 +188,7 @@ void State::apply_writes(Key record) {
     const bool has_created = std::any_of(list.begin(), list.end(), [&](const FieldWrite& x) { return x.field == f && x.created; });
     if (!has_created) {
       const std::string current = w ? field_value(w->details, WorkerField{f}) : field_value(ent->details, EnterpriseField{f});
-      list.push_back({f, current, created, record, true});
+      list.push_back({f, current, created, record, true, created});
     }
     const FieldWrite* latest = nullptr;
     for (const auto& x : list)
@@ -521,6 +565,41 @@ std::vector<std::uint32_t> State::search_workers(std::string_view query) const {
     hits.push_back(i);
   }
   return hits;
+}
+
+Hlc State::seen_stamp(Key record) const {
+  Hlc seen;
+  if (const Worker* w = workers_.find(record)) seen = w->registered;
+  if (const Enterprise* x = enterprises_.find(record)) seen = x->registered;
+  if (const auto it = writes_.find(record); it != writes_.end())
+    for (const auto& w : it->second) seen = std::max(seen, w.stamp);
+  return seen;
+}
+
+// a and b are concurrent when each was made without the other in view: b is newer than what
+// a's editor had seen, and a newer than what b's had. Edits from one device never are (a
+// device sees its own edits).
+std::vector<FieldConflict> State::conflicts() const {
+  std::vector<FieldConflict> out;
+  for (const auto& [record, list] : writes_) {
+    if (!workers_.find(record) && !enterprises_.find(record)) continue;
+    for (std::size_t i = 0; i < list.size(); ++i)
+      for (std::size_t j = i + 1; j < list.size(); ++j) {
+        const FieldWrite& a = list[i];
+        const FieldWrite& b = list[j];
+        if (a.field != b.field || a.created || b.created || a.value == b.value) continue;
+        if (record_id(a.by).device == record_id(b.by).device) continue;
+        if (!(b.stamp > a.seen && a.stamp > b.seen)) continue;
+        const bool a_wins = created_before(b.stamp, b.by, a.stamp, a.by);
+        out.push_back({record, a.field, a_wins ? a : b, a_wins ? b : a});
+      }
+  }
+  std::sort(out.begin(), out.end(), [&](const FieldConflict& x, const FieldConflict& y) {
+    if (x.in_force.stamp != y.in_force.stamp) return x.in_force.stamp > y.in_force.stamp;
+    if (x.record != y.record) return record_id(x.record) < record_id(y.record);
+    return x.field < y.field;
+  });
+  return out;
 }
 
 std::vector<HistoryEntry> State::history(Key record) const {

@@ -132,6 +132,15 @@ class State {
 
   // Who changed what, when, old → new, oldest first.
   std::vector<HistoryEntry> history(Key record) const;
+  // The newest stamp among the record's values (its creation or any edit): what an editor
+  // who sees the record now has in view (RecordEdited::seen).
+  Hlc seen_stamp(Key record) const;
+  // Every pair of edits of one field that did not know of each other, newest first.
+  std::vector<FieldConflict> conflicts() const;
+
+  // Devices the district enrolled, by device id.
+  const std::vector<EnrolledDevice>& enrolled() const { return enrolled_; }
+  const EnrolledDevice* enrolment_of(const DeviceId& d) const;
 
   // Every value a record's field has held; the field in force is the latest stamp.
   static std::string field_value(const WorkerDetails& d, WorkerField f);
@@ -166,7 +175,12 @@ class State {
   void on(const Event&, const WorkerRegisteredV1&);
   void on(const Event&, const WorkerRegistered&);
   void on(const Event&, const EnterpriseRegistered&);
+  void on(const Event&, const RecordEditedV1&);
   void on(const Event&, const RecordEdited&);
+  void on(const Event&, const DeviceEnrolled&);
+  void on(const Event&, const DeviceRevoked&);
+  void add_writes(const Event& e, const RecordId& record, const Hlc& seen, const std::vector<FieldChange>& changes);
+  EnrolledDevice& enrolled_row(const DeviceId& d);
   void on(const Event&, const EmploymentStarted&);
   void on(const Event&, const EmploymentEnded&);
   void on(const Event&, const CourseCreated&);
@@ -227,6 +241,7 @@ class State {
   std::unordered_map<Key, std::unordered_map<std::uint16_t, RevenueFigure>> revenue_;  // enterprise → year → figure in force
   std::unordered_map<Key, std::unordered_map<Key, std::uint32_t>> first_completion_;  // worker → course → completion row
   std::unordered_map<Key, std::vector<FieldWrite>> writes_;  // record → every value its edited fields held
+  std::vector<EnrolledDevice> enrolled_;                     // sorted by device
 
   std::uint64_t revision_ = 0;
 };

@@ -245,6 +245,7 @@ Problems validate(const EditWorker& cmd, const Context& ctx, RecordEdited& out) 
     c.fail("resident_id", "err.resident_id.not_editable");
   if (!c.ok()) return c.problems;
   out.record = cmd.worker;
+  out.seen = ctx.state.seen_stamp(w->key);
   changes_between(w->details, next,
                   {WorkerField::Name, WorkerField::Mobile, WorkerField::Township, WorkerField::Occupation, WorkerField::Skill,
                    WorkerField::SkillCertificate, WorkerField::SpecialGroups, WorkerField::Awards, WorkerField::UnionMember,
@@ -276,6 +277,7 @@ Problems validate(const EditEnterprise& cmd, const Context& ctx, RecordEdited& o
     c.fail("credit_code", "err.credit_code.not_editable");
   if (!c.ok()) return c.problems;
   out.record = cmd.enterprise;
+  out.seen = ctx.state.seen_stamp(e->key);
   changes_between(e->details, next,
                   {EnterpriseField::Name, EnterpriseField::LegalRepresentative, EnterpriseField::ContactMobile, EnterpriseField::Address,
                    EnterpriseField::Township, EnterpriseField::Services, EnterpriseField::Flags},

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ledger.hpp"
+#include "merge.hpp"
 #include "state.hpp"
 #include "commands.hpp"
 #include "programme.hpp"
@@ -46,8 +47,8 @@ class Workspace {
   explicit Workspace(DeviceId device, const ProgrammeConfig& config = ProgrammeConfig::builtin())
       : ledger_(device), config_(&config) {}
   // A workspace as it was saved: its ledger position and folded state (restore_snapshot).
-  Workspace(Ledger ledger, State state, const ProgrammeConfig& config = ProgrammeConfig::builtin())
-      : ledger_(std::move(ledger)), state_(std::move(state)), config_(&config) {}
+  Workspace(Ledger ledger, State state, Inbox inbox = {}, const ProgrammeConfig& config = ProgrammeConfig::builtin())
+      : ledger_(std::move(ledger)), state_(std::move(state)), inbox_(std::move(inbox)), config_(&config) {}
 
   // Folds this device's stored events that follow the ledger's position (all of them for a
   // fresh workspace, those after the snapshot for a restored one), checking every link of the
@@ -62,20 +63,40 @@ class Workspace {
   // the ledger, e.g. when two decisions raced; the caller then decides again.
   std::optional<ChainBreak> commit(const std::vector<SealedEvent>& events);
 
-  // Folds another device's event (from a verified bundle, issue 5; or a test): the state
-  // learns it and this device's clock moves past it. Nothing is appended to this ledger.
+  // Folds another device's event (tests that need no bundle): the state learns it and this
+  // device's clock moves past it. Nothing is appended to this ledger.
   void receive(const Event& e, std::int64_t now_ms) {
     ledger_.observe(e.stamp, now_ms);
     state_.apply(e);
   }
 
+  // The district merge (merge.hpp): plan a batch of bundle files without changing anything;
+  // once the plan's events and held bundles are stored, commit folds them.
+  ImportPlan plan_import(std::vector<ImportInput> inputs, const DistrictTrust& trust, std::int64_t now_ms) const {
+    return inbox_.plan(std::move(inputs), state_, trust, now_ms);
+  }
+  void commit_import(const ImportPlan& plan, std::int64_t now_ms) {
+    for (const SealedEvent& e : plan.to_store) receive(e.event, now_ms);
+    inbox_.commit(plan, now_ms);
+  }
+  // Reading the store back: an event received earlier from another device. False (and not
+  // folded) when it does not continue that device's events — the store was damaged.
+  bool restore_received(const SealedEvent& e, std::int64_t now_ms) {
+    if (!inbox_.restore(e)) return false;
+    receive(e.event, now_ms);
+    return true;
+  }
+  void restore_held(HeldBundle b) { inbox_.restore_held(std::move(b)); }
+
   const State& state() const { return state_; }
   const Ledger& ledger() const { return ledger_; }
+  const Inbox& inbox() const { return inbox_; }
   const ProgrammeConfig& config() const { return *config_; }
 
  private:
   Ledger ledger_;
   State state_;
+  Inbox inbox_;
   const ProgrammeConfig* config_;
 };
 

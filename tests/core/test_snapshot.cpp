@@ -27,6 +27,7 @@ namespace {
 using Bytes = std::vector<std::uint8_t>;
 constexpr std::size_t kHeaderSize = 84, kChecksumSize = 32;
 const char* kFixture = HEARTH_SOURCE_DIR "/tests/fixtures/snapshot-v1.bin";
+const char* kFixtureV2 = HEARTH_SOURCE_DIR "/tests/fixtures/snapshot-v2.bin";
 
 const RestoredSnapshot& restored(const std::variant<RestoredSnapshot, SnapshotProblem>& r) {
   if (const auto* p = std::get_if<SnapshotProblem>(&r)) FAIL(p->message << ": " << p->detail);
@@ -191,16 +192,26 @@ TEST_CASE("a restored device with another device's events decides and folds like
   CHECK(encode_snapshot(copy, 1) == encode_snapshot(b.ws, 1));
 }
 
-TEST_CASE("the version-1 fixture opens, and the same scenario encodes to its exact bytes (native and wasm alike)", "[snapshot][schema]") {
-  // The fixture was written once, when format 1 was made, by running this test with
-  // HEARTH_WRITE_FIXTURES=1 (natively). Never regenerate it for a format change: a new format
-  // gets a new fixture, and this one must keep opening.
+TEST_CASE("the current format encodes the fixture scenario to its exact bytes (native and wasm alike)", "[snapshot][schema]") {
+  // Written by running this test with HEARTH_WRITE_FIXTURES=1 (natively) when the format was
+  // made. A new format gets a new fixture; the older fixtures must keep opening.
   const Scenario s = fixture_scenario();
   const Bytes bytes = encode_snapshot(s.ws, 7);
-  if (std::getenv("HEARTH_WRITE_FIXTURES")) std::ofstream(kFixture, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-  const Bytes fixture = read_file(kFixture);
+  if (std::getenv("HEARTH_WRITE_FIXTURES")) std::ofstream(kFixtureV2, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  const Bytes fixture = read_file(kFixtureV2);
   REQUIRE_FALSE(fixture.empty());
   CHECK(bytes == fixture);
+  auto result = restore_snapshot(fixture);
+  const RestoredSnapshot& r = restored(result);
+  CHECK(r.info.format == 2);
+  CHECK(hearth::test::first_difference(r.workspace.state(), s.ws.state()) == "");
+}
+
+TEST_CASE("the version-1 fixture still opens", "[snapshot][schema]") {
+  // Written once when format 1 was made; never regenerated.
+  const Scenario s = fixture_scenario();
+  const Bytes fixture = read_file(kFixture);
+  REQUIRE_FALSE(fixture.empty());
 
   auto result = restore_snapshot(fixture);
   const RestoredSnapshot& r = restored(result);
@@ -303,7 +314,7 @@ TEST_CASE("damaged snapshots are refused with their reason, never a crash", "[sn
     CHECK(std::get<SnapshotProblem>(peeked).message == "err.snapshot.checksum");
   }
   SECTION("an unknown format version, named") {
-    for (std::uint32_t v : {0u, 2u, 0xFFFFFFFFu}) {
+    for (std::uint32_t v : {0u, kSnapshotFormat + 1, 0xFFFFFFFFu}) {
       Bytes other = good;
       for (std::size_t i = 0; i < 4; ++i) other[8 + i] = static_cast<std::uint8_t>(v >> (8 * i));
       other = resealed(other);
@@ -311,7 +322,7 @@ TEST_CASE("damaged snapshots are refused with their reason, never a crash", "[sn
       REQUIRE(std::holds_alternative<SnapshotProblem>(r));
       const SnapshotProblem& p = std::get<SnapshotProblem>(r);
       CHECK(p.message == "err.snapshot.unsupported_version");
-      CHECK(p.args == std::vector<std::string>{std::to_string(v), "1"});
+      CHECK(p.args == std::vector<std::string>{std::to_string(v), std::to_string(kSnapshotFormat)});
       const auto peeked = peek_snapshot(other);
       REQUIRE(std::holds_alternative<SnapshotProblem>(peeked));
       CHECK(std::get<SnapshotProblem>(peeked).message == "err.snapshot.unsupported_version");
