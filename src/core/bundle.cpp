@@ -1,5 +1,6 @@
 #include "bundle.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include "date.hpp"
@@ -148,7 +149,8 @@ std::variant<OpenedBundle, TrustProblem> open_bundle(std::span<const std::uint8_
     ByteReader r(f.events);
     Hash256 prev = h.prev;
     if (h.first == 1 && prev != Hash256{}) return trouble("err.bundle.damaged", "event 1 with a previous hash");
-    out.events.reserve(h.count);
+    // not more than the section can hold (4 length bytes each): a signed but absurd count must be refused, not thrown as bad_alloc
+    out.events.reserve(std::min<std::size_t>(h.count, f.events.size() / 4));
     for (std::uint64_t seq = h.first; seq <= h.last; ++seq) {
       const auto len = r.le<std::uint32_t>();
       if (len > kMaxEventBytes) return trouble("err.bundle.damaged", "event " + std::to_string(seq) + " of " + std::to_string(len) + " bytes");

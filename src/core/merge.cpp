@@ -120,7 +120,10 @@ ImportPlan Inbox::plan(std::vector<ImportInput> inputs, const State& state, cons
     auto opened = open_bundle(held_[k].signed_bytes, nullptr);
     if (auto* b = std::get_if<OpenedBundle>(&opened)) by_device[held_[k].device].push_back(Candidate{k, true, std::move(*b)});
   }
-  for (auto& [device, candidates] : by_device) {
+  for (auto& entry : by_device) {
+    // not a structured binding: clang before 16 (em++ here) cannot capture one in the lambdas below
+    const DeviceId& device = entry.first;
+    std::vector<Candidate>& candidates = entry.second;
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
       if (a.bundle.header.first != b.bundle.header.first) return a.bundle.header.first < b.bundle.header.first;
       if (a.bundle.header.last != b.bundle.header.last) return a.bundle.header.last > b.bundle.header.last;
