@@ -16,15 +16,37 @@ double elapsed_ms(std::chrono::steady_clock::time_point since) {
 
 // A workspace starting from a snapshot (or from nothing), after checking that the snapshot
 // belongs to this device and covers what its key says.
-std::variant<Workspace, SnapshotProblem> start_from(const DeviceId& device, std::uint64_t seq, std::span<const std::uint8_t> snapshot) {
-  if (seq == 0) return Workspace(device);
+struct Start {
+  Workspace workspace;
+  std::uint64_t received = 0;  // received events the snapshot covers (by arrival number)
+};
+std::variant<Start, SnapshotProblem> start_from(const DeviceId& device, std::uint64_t seq, std::span<const std::uint8_t> snapshot) {
+  if (seq == 0) return Start{Workspace(device), 0};
   auto restored = restore_snapshot(snapshot);
   if (auto* p = std::get_if<SnapshotProblem>(&restored)) return std::move(*p);
   Workspace& ws = std::get<RestoredSnapshot>(restored).workspace;
+  const std::uint64_t received = std::get<RestoredSnapshot>(restored).info.received;
   if (ws.ledger().device() != device) return SnapshotProblem{"err.snapshot.foreign_device", {}, device_hex(ws.ledger().device())};
   if (ws.ledger().last_seq() != seq)
     return SnapshotProblem{"err.snapshot.misplaced", {}, "stored as " + std::to_string(seq) + ", covers " + std::to_string(ws.ledger().last_seq())};
-  return std::move(ws);
+  return Start{std::move(ws), received};
+}
+
+// Folds received events (the district's merge) in arrival order; one that does not continue
+// its device's events means the store was damaged: reported, not folded.
+void fold_received(Workspace& ws, std::vector<ReceivedEvent>& received, std::uint64_t& folded, LoadReport& report, std::int64_t now_ms) {
+  for (auto& r : received) {
+    folded = r.arrival;
+    try {
+      SealedEvent e = unseal(std::move(r.bytes));
+      if (!ws.restore_received(e, now_ms))
+        report.damage.push_back({e.event.seq, e.event.seq, "err.ledger.received_gap", "received event " + std::to_string(r.arrival) + " (" +
+                                 device_hex(e.event.device).substr(0, 8) + " #" + std::to_string(e.event.seq) + ") does not continue its device's events",
+                                 summarize(e.event.body).kind, summarize(e.event.body).label});
+    } catch (const DecodeError& ex) {
+      report.damage.push_back({0, 0, "err.ledger.received_unreadable", "received event " + std::to_string(r.arrival) + ": " + ex.what(), "", ""});
+    }
+  }
 }
 
 Damage snapshot_damage(std::uint64_t seq, const SnapshotProblem& p) { return {seq, seq, p.message, p.detail, "", ""}; }
@@ -67,7 +89,9 @@ void Session::opened(StoreInfo info, std::function<void()> on_opened) {
 void Session::read_from(std::size_t index, std::function<void()> on_opened) {
   const std::uint64_t seq = index < info_.snapshots.size() ? info_.snapshots[index] : 0;
   read_started_ = std::chrono::steady_clock::now();
-  fx_.store.read(seq, seq, [this, index, seq, on_opened = std::move(on_opened)](std::optional<StoreError> err, StoredRange range) mutable {
+  // the snapshot's received counter is only known once it is read: received events are read
+  // from the start and those it covers skipped (they are few beside the snapshot's rows)
+  fx_.store.read(seq, seq, 0, [this, index, seq, on_opened = std::move(on_opened)](std::optional<StoreError> err, StoredRange range) mutable {
     open_figures_.read_ms += elapsed_ms(read_started_);
     if (err) {
       open_error_ = std::move(err);
@@ -85,11 +109,16 @@ void Session::read_from(std::size_t index, std::function<void()> on_opened) {
       damaged_snapshots_.push_back(seq);
       return read_from(index + 1, std::move(on_opened));
     }
-    workspace_.emplace(std::move(std::get<Workspace>(start)));
+    workspace_.emplace(std::move(std::get<Start>(start).workspace));
+    received_folded_ = snapshot_received_ = std::get<Start>(start).received;
     open_figures_.events_after = range.events.size();
     for (const auto& e : range.events) open_figures_.event_bytes += e.bytes.size();
     t0 = std::chrono::steady_clock::now();
     load_report_ = workspace_->load(std::move(range.events), info_.head);
+    std::erase_if(range.received, [&](const ReceivedEvent& r) { return r.arrival <= received_folded_; });
+    fold_received(*workspace_, range.received, received_folded_, load_report_, fx_.clock.now_ms());
+    for (auto& h : range.held) workspace_->restore_held(std::move(h));
+    load_identity();
     open_figures_.fold_ms = elapsed_ms(t0);
     load_report_.snapshot_seq = seq;
     if (seq == 0 && !repaired_.empty() && info_.first_event > 1) {
@@ -167,7 +196,7 @@ void Session::refresh(std::function<void()> on_done) {
   refreshing_ = true;
   refresh_again_ = false;
   const std::uint64_t after = workspace_->ledger().last_seq();
-  fx_.store.read(0, after, [this](std::optional<StoreError> err, StoredRange range) {
+  fx_.store.read(0, after, received_folded_, [this](std::optional<StoreError> err, StoredRange range) {
     refreshing_ = false;
     refresh_error_ = err;
     if (!err && !range.events.empty()) {
@@ -175,6 +204,10 @@ void Session::refresh(std::function<void()> on_done) {
       load_report_.events_loaded += more.events_loaded;
       for (auto& d : more.damage) load_report_.damage.push_back(std::move(d));
       info_.head = workspace_->ledger().stored_head();
+    }
+    if (!err && !range.received.empty()) {
+      fold_received(*workspace_, range.received, received_folded_, load_report_, fx_.clock.now_ms());
+      info_.received = received_folded_;
     }
     if (refresh_again_ && !err) return refresh({});
     auto callbacks = std::exchange(after_refresh_, {});
@@ -226,7 +259,8 @@ void Session::after_commit() {
 
 bool Session::snapshot_due() const {
   if (phase_ != Phase::Ready || read_only() || restoring() || snapshot_job_.status == Job::Status::Working) return false;
-  return workspace_->ledger().last_seq() >= newest_snapshot() + options_.snapshot_every;
+  return workspace_->ledger().last_seq() >= newest_snapshot() + options_.snapshot_every ||
+         received_folded_ >= snapshot_received_ + options_.snapshot_every;  // the district's merges count too
 }
 
 void Session::write_snapshot(std::function<void()> on_done) {
@@ -235,7 +269,7 @@ void Session::write_snapshot(std::function<void()> on_done) {
     return;
   }
   const auto t0 = std::chrono::steady_clock::now();
-  std::vector<std::uint8_t> bytes = encode_snapshot(*workspace_);
+  std::vector<std::uint8_t> bytes = encode_snapshot(*workspace_, received_folded_);
   const std::uint64_t seq = workspace_->ledger().last_seq();
   snapshot_figures_ = {seq, bytes.size(), elapsed_ms(t0)};
   snapshot_job_ = {Job::Status::Working, {}, {}, {}};
@@ -243,16 +277,20 @@ void Session::write_snapshot(std::function<void()> on_done) {
   std::vector<std::uint64_t> sound, damaged;
   for (const std::uint64_t q : info_.snapshots)
     (std::find(damaged_snapshots_.begin(), damaged_snapshots_.end(), q) != damaged_snapshots_.end() ? damaged : sound).push_back(q);
-  Retention retention = plan_retention(sound, seq, info_.exported);
+  // events may be forgotten once the district confirmed it holds them (a receipt), not merely
+  // once they were exported: a bundle on a lost USB stick must be exportable again
+  const std::uint64_t confirmed = identity_.confirmed ? std::min(identity_.confirmed->through, info_.exported) : 0;
+  Retention retention = plan_retention(sound, seq, confirmed);
   for (const std::uint64_t q : damaged)
     if (q != seq) retention.drop_snapshots.push_back(q);
   const auto put_started = std::chrono::steady_clock::now();
-  fx_.store.put_snapshot(seq, std::move(bytes), retention, [this, seq, retention, put_started, on_done = std::move(on_done)](std::optional<StoreError> err) {
+  fx_.store.put_snapshot(seq, std::move(bytes), retention, [this, seq, retention, put_started, received = received_folded_, on_done = std::move(on_done)](std::optional<StoreError> err) {
     snapshot_figures_.store_ms = elapsed_ms(put_started);
     if (err) {
       snapshot_job_ = {Job::Status::Failed, std::move(err), {}, {}};
     } else {
       snapshot_job_ = {Job::Status::Done, {}, {}, {}};
+      snapshot_received_ = received;
       auto& s = info_.snapshots;
       auto gone = [&](std::uint64_t q) {
         return q == seq || std::find(retention.drop_snapshots.begin(), retention.drop_snapshots.end(), q) != retention.drop_snapshots.end();
@@ -338,8 +376,8 @@ void Session::preview_restore(std::vector<std::uint8_t> bytes, std::string name)
   std::vector<StoredEvent> after;
   for (const StoredSnapshot& s : b.dump.snapshots) {
     auto start = start_from(b.dump.device, s.seq, s.bytes);
-    if (auto* w = std::get_if<Workspace>(&start)) {
-      ws.emplace(std::move(*w));
+    if (auto* w = std::get_if<Start>(&start)) {
+      ws.emplace(std::move(w->workspace));
       break;
     }
   }

@@ -9,6 +9,8 @@
 //   3. Snapshots: written every `snapshot_every` events, with the retention rule
 //   4. Storage: usage and quota, and the early warning
 //   5. Backup and restore
+//   6. Identity: the device's key, its enrolment, receipts (session_exchange.cpp)
+//   7. Bundles: export; and at the district, import, merge, enrol, revoke (session_exchange.cpp)
 #pragma once
 #include <chrono>
 #include <cstdint>
@@ -17,6 +19,7 @@
 #include <string>
 
 #include "effects.hpp"
+#include "enrolment.hpp"
 #include "store_contents.hpp"
 #include "workspace.hpp"
 
@@ -24,6 +27,7 @@ namespace hearth {
 
 struct SessionOptions {
   std::uint64_t snapshot_every = 2000;  // events folded beyond the newest snapshot before the next one
+  KdfCost kdf = KdfCost::interactive();  // Argon2id cost of a new key file (tests use the minimum)
 };
 
 class Session {
@@ -148,7 +152,69 @@ class Session {
   // Replaces everything stored with the previewed backup, then reopens.
   void confirm_restore(std::function<void()> on_done = {});
 
+  // ---- 6. Identity ---------------------------------------------------------------------------
+  // What this device is: whether it has a key, whether it is unlocked, its certificate.
+  struct Identity {
+    bool has_key = false;
+    bool unlocked = false;
+    DeviceRole role = DeviceRole::Township;
+    std::optional<Certificate> certificate;  // enrolled (the district's is self-signed)
+    std::optional<Receipt> confirmed;        // the newest receipt from the district
+    std::uint64_t exported = 0;              // own events ≤ this are in a bundle
+  };
+  const Identity& identity() const { return identity_; }
+  // Each runs `on_done` with the problems (empty = done, durably).
+  using ProblemsDone = std::function<void(std::vector<TrustProblem>)>;
+  // A new key under `passphrase` (and, for the district office, its own certificate).
+  void create_key(DeviceRole role, const std::string& passphrase, const std::string& repeated, const std::string& district_label,
+                  ProblemsDone on_done);
+  std::vector<TrustProblem> unlock(const std::string& passphrase);  // Argon2id: about a second on a tablet
+  void lock();
+  void change_passphrase(const std::string& old_passphrase, const std::string& passphrase, const std::string& repeated, ProblemsDone on_done);
+  // The enrolment request as a text code (to copy) and a file (saved through FileExchange).
+  std::variant<EnrolmentRequest, std::vector<TrustProblem>> enrolment_request(const DeviceUnit& unit);
+  // A certificate from the district (file bytes or pasted text code).
+  void import_certificate(std::span<const std::uint8_t> file_or_text, ProblemsDone on_done);
+  void import_receipt(std::span<const std::uint8_t> bytes, ProblemsDone on_done);
+
+  // ---- 7. Bundles ----------------------------------------------------------------------------
+  struct ExportResult {
+    std::string file_name;
+    std::uint64_t first = 0, last = 0;
+    std::vector<std::uint8_t> bytes;  // what was saved
+  };
+  // Everything not yet exported (first = last = 0), or the range first..last; saved as a
+  // download through FileExchange and marked exported.
+  void export_bundle(std::uint64_t first, std::uint64_t last, std::function<void(std::optional<ExportResult>, std::vector<TrustProblem>)> on_done);
+  std::uint64_t unexported() const;  // own events not yet in a bundle
+
+  // District office. Imports files of any Hearth kind: bundles are merged (all in one
+  // durable write), receipts and certificates are refused with a reason (they are for
+  // devices), requests are kept for signing.
+  struct ImportReport {
+    std::vector<ImportResult> results;   // per file, in the order given
+    std::vector<ImportResult> released;  // held bundles this import let through
+    std::uint64_t new_events = 0;
+    std::optional<StoreError> error;     // the merge could not be stored: nothing changed
+  };
+  void import_files(std::vector<ImportInput> files, std::function<void(const ImportReport&)> on_done);
+  void choose_imports(std::function<void(const ImportReport&)> on_done);  // through the file picker
+  const std::optional<ImportReport>& last_import() const { return last_import_; }
+  // Requests read by import_files, waiting for the district to sign or dismiss them.
+  const std::vector<EnrolmentRequest>& pending_requests() const { return pending_requests_; }
+  void dismiss_request(std::size_t index);
+  // Signs the request, records the enrolment (a DeviceEnrolled event) and saves the
+  // certificate file for the device.
+  void enrol(const EnrolmentRequest& request, std::function<void(std::optional<Certificate>, Problems)> on_done);
+  Submission revoke(const DeviceId& device, std::uint64_t accept_through, const std::string& reason);
+  // A receipt for each device the district holds events of, saved as files.
+  void save_receipts(std::function<void(std::size_t saved, std::optional<StoreError>)> on_done);
+  Receipt receipt_for(const DeviceId& device) const;
+
  private:
+  void load_identity();
+  void put_meta_then(std::string name, std::vector<std::uint8_t> bytes, std::function<void(std::optional<StoreError>)> then);
+  DistrictTrust trust() const;
   void opened(StoreInfo info, std::function<void()> on_opened);
   void read_from(std::size_t snapshot_index, std::function<void()> on_opened);
   void finish_open(std::function<void()> on_opened);
@@ -182,6 +248,13 @@ class Session {
   StorageEstimate storage_;
   std::optional<RestorePreview> restore_preview_;
   std::optional<StoreDump> restore_contents_;
+  std::uint64_t received_folded_ = 0;  // arrival number of the last received event folded in
+  std::uint64_t snapshot_received_ = 0;  // … and the one the newest snapshot covers
+  Identity identity_;
+  std::optional<DeviceKeys> keys_;     // only while unlocked
+  std::optional<ImportReport> last_import_;
+  std::vector<EnrolmentRequest> pending_requests_;
+  bool importing_ = false;
 };
 
 }  // namespace hearth

@@ -189,10 +189,21 @@ struct ReportProgress {
   std::string note{};
 };
 
+// District office: enrol a device with the certificate just signed for it; revoke one.
+struct EnrolDevice {
+  std::vector<std::uint8_t> certificate{};
+};
+struct RevokeDevice {
+  DeviceId device{};
+  std::uint64_t accept_through = 0;
+  std::string reason{};
+};
+
 // ---- 6. Command ---------------------------------------------------------------------------
 using Command = std::variant<RegisterWorker, EditWorker, RegisterEnterprise, EditEnterprise, StartEmployment, EndEmployment,
                              VerifyIdentity, CreateCourse, ScheduleSession, Enrol, RecordAttendance, RecordCompletion,
                              RecordHealthCheck, IssueLicence, RegisterContract, FileComplaint, RecordMediationStep, CloseComplaint,
-                             RecordCreditEvent, RecordAssessment, OpenServicePoint, ReportRevenue, ReportProgress>;
+                             RecordCreditEvent, RecordAssessment, OpenServicePoint, ReportRevenue, ReportProgress,
+                             EnrolDevice, RevokeDevice>;
 
 }  // namespace hearth

@@ -4,6 +4,7 @@
 #include <cereal/archives/portable_binary.hpp>
 #include <cereal/types/array.hpp>
 #include <cereal/types/optional.hpp>
+#include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
 #include <cstring>
 #include <sstream>
@@ -19,12 +20,17 @@ template <class Archive>
 void serialize(Archive& ar, StoredSnapshot& s) { ar(s.seq, s.bytes); }
 template <class Archive>
 void serialize(Archive& ar, StoredEvent& e) { ar(e.seq, e.bytes); }
+template <class Archive>
+void serialize(Archive& ar, ReceivedEvent& e) { ar(e.arrival, e.bytes); }
+template <class Archive>
+void serialize(Archive& ar, HeldBundle& h) { ar(h.device, h.first, h.last, h.last_hash, h.signed_bytes, h.received_ms, h.name); }
 namespace {
 constexpr char kMagic[8] = {'H', 'E', 'A', 'R', 'T', 'H', 'B', 'K'};
 
 template <class Archive>
-void serialize_dump(Archive& ar, StoreDump& d, std::int64_t& created) {
+void serialize_dump(Archive& ar, StoreDump& d, std::int64_t& created, std::uint32_t version) {
   ar(created, d.device, d.head, d.exported, d.snapshots, d.events);
+  if (version >= 2) ar(d.received, d.held);
 }
 
 void put_u32(std::string& out, std::uint32_t v) {
@@ -40,7 +46,7 @@ std::vector<std::uint8_t> encode_backup(const StoreDump& dump, std::int64_t crea
     put_u32(v, kBackupFormat);
     os.write(v.data(), static_cast<std::streamsize>(v.size()));
     cereal::PortableBinaryOutputArchive ar(os);
-    serialize_dump(ar, const_cast<StoreDump&>(dump), created_ms);  // cereal's symmetric serialize; nothing is written to dump
+    serialize_dump(ar, const_cast<StoreDump&>(dump), created_ms, kBackupFormat);  // cereal's symmetric serialize; nothing is written to dump
   }
   std::string s = std::move(os).str();
   std::vector<std::uint8_t> out(s.begin(), s.end());
@@ -54,7 +60,7 @@ std::variant<DecodedBackup, BackupProblem> decode_backup(std::span<const std::ui
     return BackupProblem{"err.backup.not_a_backup", "no HEARTHBK header"};
   const std::uint8_t* v = bytes.data() + sizeof kMagic;
   const std::uint32_t version = v[0] | (v[1] << 8) | (v[2] << 16) | (std::uint32_t(v[3]) << 24);
-  if (version != kBackupFormat) return BackupProblem{"err.backup.unsupported_version", std::to_string(version)};
+  if (version < 1 || version > kBackupFormat) return BackupProblem{"err.backup.unsupported_version", std::to_string(version)};
   const auto body = bytes.first(bytes.size() - 32);
   const Hash256 sum = blake2b_256(body);
   if (!std::equal(sum.begin(), sum.end(), bytes.end() - 32)) return BackupProblem{"err.backup.checksum", "BLAKE2b-256 differs"};
@@ -62,7 +68,7 @@ std::variant<DecodedBackup, BackupProblem> decode_backup(std::span<const std::ui
   try {
     std::istringstream is(std::string(body.begin() + sizeof kMagic + 4, body.end()), std::ios::binary);
     cereal::PortableBinaryInputArchive ar(is);
-    serialize_dump(ar, out.dump, out.created_ms);
+    serialize_dump(ar, out.dump, out.created_ms, version);
     if (is.peek() != std::char_traits<char>::eof()) return BackupProblem{"err.backup.undecodable", "trailing bytes"};
   } catch (const std::exception& e) {
     return BackupProblem{"err.backup.undecodable", e.what()};

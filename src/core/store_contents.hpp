@@ -11,6 +11,7 @@
 
 #include "event.hpp"
 #include "ledger.hpp"
+#include "merge.hpp"
 
 namespace hearth {
 
@@ -19,18 +20,28 @@ struct StoredSnapshot {
   std::vector<std::uint8_t> bytes;
 };
 
-// Everything a device's store holds.
+// One event of another device, as the district's store keeps it: its arrival number (1, 2, 3…
+// across all devices; a snapshot says up to which it covers) and its exact bytes.
+struct ReceivedEvent {
+  std::uint64_t arrival = 0;
+  std::vector<std::uint8_t> bytes;
+  bool operator==(const ReceivedEvent&) const = default;
+};
+
+// Everything a device's store holds (but its key and certificate: StoreInfo::meta).
 struct StoreDump {
   DeviceId device{};
   std::optional<StoredHead> head;
   std::uint64_t exported = 0;
   std::vector<StoredSnapshot> snapshots;  // newest first
   std::vector<StoredEvent> events;        // seq order
+  std::vector<ReceivedEvent> received;    // format 2: the district's merged events, arrival order
+  std::vector<HeldBundle> held;           // format 2: bundles waiting for a gap
 };
 
 // A backup file (备份文件): "HEARTHBK", u32 version, the dump (cereal portable binary), and a
 // BLAKE2b-256 checksum of everything before it. Created when it was written (Unix ms).
-inline constexpr std::uint32_t kBackupFormat = 1;
+inline constexpr std::uint32_t kBackupFormat = 2;  // 2 adds received events and held bundles; 1 still reads
 std::vector<std::uint8_t> encode_backup(const StoreDump& dump, std::int64_t created_ms);
 
 struct BackupProblem {

@@ -3,6 +3,8 @@
 //   2. People   3. Training   4. Health and licences   5. Contracts, complaints, credit   6. Programme
 #include "validate.hpp"
 
+#include "enrolment.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <optional>
@@ -652,6 +654,25 @@ Problems validate(const ReportProgress& cmd, const Context& ctx, ProgressReporte
   out.measure = cmd.measure;
   out.unit = unit;
   out.date = *d;
+  return c.problems;
+}
+
+// ---- Devices (district office) ---------------------------------------------------------------
+Problems validate(const EnrolDevice& cmd, const Context& ctx, DeviceEnrolled& out) {
+  Checker c(ctx);
+  auto cert = Certificate::decode(cmd.certificate);
+  if (auto* p = std::get_if<TrustProblem>(&cert)) c.fail("certificate", p->message, p->args);
+  else out.certificate = cmd.certificate;
+  return c.problems;
+}
+
+Problems validate(const RevokeDevice& cmd, const Context& ctx, DeviceRevoked& out) {
+  Checker c(ctx);
+  if (!ctx.state.enrolment_of(cmd.device)) c.fail("device", "err.revoke.unknown");
+  out.reason = c.text("reason", cmd.reason, kMaxNoteLength, false);
+  if (trim(out.reason).empty()) c.fail("reason", "err.revoke.reason");
+  out.device = cmd.device;
+  out.accept_through = cmd.accept_through;
   return c.problems;
 }
 

@@ -48,6 +48,8 @@ Problems validate(const RecordAssessment&, const Context&, AssessmentRecorded& o
 Problems validate(const OpenServicePoint&, const Context&, ServicePointOpened& out);
 Problems validate(const ReportRevenue&, const Context&, RevenueReported& out);
 Problems validate(const ReportProgress&, const Context&, ProgressReported& out);
+Problems validate(const EnrolDevice&, const Context&, DeviceEnrolled& out);
+Problems validate(const RevokeDevice&, const Context&, DeviceRevoked& out);
 
 // The event body each command becomes.
 template <class Cmd> struct EventFor;
@@ -75,6 +77,8 @@ HEARTH_EVENT_FOR(RecordAssessment, AssessmentRecorded)
 HEARTH_EVENT_FOR(OpenServicePoint, ServicePointOpened)
 HEARTH_EVENT_FOR(ReportRevenue, RevenueReported)
 HEARTH_EVENT_FOR(ReportProgress, ProgressReported)
+HEARTH_EVENT_FOR(EnrolDevice, DeviceEnrolled)
+HEARTH_EVENT_FOR(RevokeDevice, DeviceRevoked)
 #undef HEARTH_EVENT_FOR
 
 }  // namespace hearth

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "store_contents.hpp"
+#include "merge.hpp"
 #include "event.hpp"
 #include "ledger.hpp"
 
@@ -44,12 +46,27 @@ struct StoreInfo {
   std::uint64_t first_event = 0;         // lowest stored seq (above 1 after compaction); 0 when none
   std::uint64_t last_event = 0;          // highest stored seq; 0 when none
   std::string set_aside;                 // native: an unreadable tail moved to this file, if any
+  // Issue 5. Small named values kept beside the ledger, never in a backup (kMeta* below).
+  std::map<std::string, std::vector<std::uint8_t>> meta;
+  std::uint64_t received = 0;            // events of other devices stored (the district's merge), in arrival order
 };
+
+// Names of the small values a store keeps for the device (put_meta). The key file is
+// encrypted; the rest is public. None of them goes into a backup: a backup restored on
+// another device must not carry this device's identity.
+inline constexpr const char* kMetaKeyFile = "key";             // enrolment.hpp KeyFile bytes
+inline constexpr const char* kMetaCertificate = "certificate"; // this device's enrolment certificate
+inline constexpr const char* kMetaConfirmed = "confirmed";     // the newest receipt from the district
+// `exported` (StoreInfo::exported) is kept by the store itself, as a u64 (mark_exported).
+
+
 
 // What `read` gives back: a snapshot (when one was asked for) and the events after a seq.
 struct StoredRange {
   std::vector<std::uint8_t> snapshot;
   std::vector<StoredEvent> events;  // seq order
+  std::vector<ReceivedEvent> received;  // arrival > received_after, in arrival order
+  std::vector<HeldBundle> held;         // every held bundle
 };
 
 using PendingEvent = StoredEvent;
@@ -70,8 +87,9 @@ class EventStore {
 
   // Opens (creating it with `device_if_new` when empty, upgrading an older schema).
   virtual void open(const DeviceId& device_if_new, OpenDone done) = 0;
-  // The snapshot stored for `snapshot` (none when 0) and every event with seq > `after`.
-  virtual void read(std::uint64_t snapshot, std::uint64_t after, ReadDone done) = 0;
+  // The snapshot stored for `snapshot` (none when 0), every event with seq > `after`, every
+  // received event with arrival > `received_after`, and the held bundles.
+  virtual void read(std::uint64_t snapshot, std::uint64_t after, std::uint64_t received_after, ReadDone done) = 0;
   // Appends events and records `head` atomically: all or none. Refuses (as a conflict) a seq
   // already stored, and a batch that does not continue the stored head `after` (another
   // window wrote, or restored a backup, since this one read the ledger).
@@ -81,6 +99,14 @@ class EventStore {
   // Stores a snapshot covering events ≤ seq and carries out `retention` in the same
   // transaction (older snapshots and exported events it no longer needs).
   virtual void put_snapshot(std::uint64_t seq, std::vector<std::uint8_t> bytes, Retention retention, Done done) = 0;
+  // The district's merge, all or nothing: appends received events (arrival numbers continuing
+  // StoreInfo::received), stores newly held bundles and deletes released ones (by device,
+  // first, last).
+  virtual void receive(std::vector<ReceivedEvent> events, std::vector<HeldBundle> hold, std::vector<HeldBundle> release, Done done) = 0;
+  // Small named values (kMeta*): written durably, read back in StoreInfo::meta.
+  virtual void put_meta(std::string name, std::vector<std::uint8_t> value, Done done) = 0;
+  // This device's events up to `seq` are in a bundle (never lowers the mark).
+  virtual void mark_exported(std::uint64_t seq, Done done) = 0;
   // Everything stored, for a backup; and replacing everything with a backup's contents.
   virtual void dump(DumpDone done) = 0;
   virtual void replace(StoreDump contents, Done done) = 0;
@@ -120,6 +146,8 @@ class FileExchange {
   virtual void save(const std::string& name, std::vector<std::uint8_t> bytes, std::function<void(std::optional<StoreError>)> done) = 0;
   // `done` gets the bytes and the file's name, or an error; nothing when the person cancels.
   virtual void open(std::function<void(std::optional<StoreError>, std::vector<std::uint8_t>, std::string)> done) = 0;
+  // Several files at once (bundles to import); `done` gets them all, or nothing on cancel.
+  virtual void open_many(std::function<void(std::optional<StoreError>, std::vector<ImportInput>)> done) = 0;
 };
 
 class SystemClock final : public Clock {

@@ -10,6 +10,7 @@
 #include <iterator>
 #include <fstream>
 
+#include "bytes.hpp"
 #include "hash.hpp"
 
 namespace hearth {
@@ -143,6 +144,37 @@ void NativeFileStore::open(const DeviceId& device_if_new, OpenDone done) {
   out.snapshots = snapshot_seqs();
   last_seq_ = count;
   open_ = true;
+  {
+    // Received events: whole frames count; a torn tail was never acknowledged and is cut.
+    const fs::path rlog = dir_ / "received.log";
+    const std::uint64_t rsize = fs::exists(rlog) ? fs::file_size(rlog) : 0;
+    std::uint64_t at = 0, n = 0;
+    std::ifstream in(rlog, std::ios::binary);
+    std::uint8_t len_le[4];
+    while (at + 4 <= rsize && in.read(reinterpret_cast<char*>(len_le), 4)) {
+      const std::uint32_t len = len_le[0] | (len_le[1] << 8) | (len_le[2] << 16) | (std::uint32_t(len_le[3]) << 24);
+      if (len == 0 || len > kMaxEventBytes) return done(StoreError{"failed", rlog.string() + " is damaged at byte " + std::to_string(at)}, {});
+      if (rsize - at - 4 < len) break;
+      in.seekg(len, std::ios::cur);
+      at += 4 + len;
+      ++n;
+    }
+    if (at != rsize) {
+      fs::resize_file(rlog, at, ec);
+      if (ec) return done(StoreError{"failed", rlog.string() + ": cannot cut back an unfinished write"}, {});
+    }
+    received_ = n;
+    out.received = n;
+  }
+  for (const auto& f : fs::directory_iterator(dir_, ec)) {
+    const std::string n = f.path().filename().string();
+    if (n.starts_with("meta-") && n.ends_with(".bin")) {
+      std::ifstream m(f.path(), std::ios::binary);
+      out.meta[n.substr(5, n.size() - 9)] = std::vector<std::uint8_t>(std::istreambuf_iterator<char>(m), {});
+    }
+  }
+  if (std::ifstream ex(dir_ / "exported"); ex) ex >> exported_;
+  out.exported = exported_;
   done(std::nullopt, std::move(out));
 }
 
@@ -178,7 +210,7 @@ std::optional<StoreError> NativeFileStore::read_log(std::vector<StoredEvent>& ou
   return std::nullopt;
 }
 
-void NativeFileStore::read(std::uint64_t snapshot, std::uint64_t after, ReadDone done) {
+void NativeFileStore::read(std::uint64_t snapshot, std::uint64_t after, std::uint64_t received_after, ReadDone done) {
   if (!open_) return done(StoreError{"unavailable", "store is not open"}, {});
   StoredRange range;
   if (snapshot) {
@@ -187,7 +219,113 @@ void NativeFileStore::read(std::uint64_t snapshot, std::uint64_t after, ReadDone
     if (in) range.snapshot.assign(std::istreambuf_iterator<char>(in), {});
   }
   if (auto err = read_log(range.events, after)) return done(err, {});
+  if (auto err = read_received(range.received, received_after)) return done(err, {});
+  range.held = read_held();
   done(std::nullopt, std::move(range));
+}
+
+std::optional<StoreError> NativeFileStore::read_received(std::vector<ReceivedEvent>& out, std::uint64_t after) {
+  std::ifstream in(dir_ / "received.log", std::ios::binary);
+  std::uint64_t n = 0;
+  std::uint8_t len_le[4];
+  while (n < received_ && in.read(reinterpret_cast<char*>(len_le), 4)) {
+    const std::uint32_t len = len_le[0] | (len_le[1] << 8) | (len_le[2] << 16) | (std::uint32_t(len_le[3]) << 24);
+    ++n;
+    if (n <= after) {
+      in.seekg(len, std::ios::cur);
+      continue;
+    }
+    ReceivedEvent e{n, std::vector<std::uint8_t>(len)};
+    if (!in.read(reinterpret_cast<char*>(e.bytes.data()), len)) return StoreError{"failed", "received.log ends inside event " + std::to_string(n)};
+    out.push_back(std::move(e));
+  }
+  return std::nullopt;
+}
+
+namespace {
+std::string held_name(const HeldBundle& h) {
+  return to_hex(h.device) + "-" + std::to_string(h.first) + "-" + std::to_string(h.last) + ".bin";
+}
+}  // namespace
+
+std::vector<HeldBundle> NativeFileStore::read_held() const {
+  std::vector<HeldBundle> out;
+  std::error_code ec;
+  for (const auto& f : std::filesystem::directory_iterator(dir_ / "held", ec)) {
+    std::ifstream in(f.path(), std::ios::binary);
+    const Bytes bytes(std::istreambuf_iterator<char>(in), {});
+    try {
+      ByteReader r(bytes);
+      HeldBundle h;
+      h.received_ms = r.le<std::int64_t>();
+      h.name = r.str();
+      const auto b = r.blob();
+      h.signed_bytes.assign(b.begin(), b.end());
+      const auto header = peek_bundle(h.signed_bytes);
+      if (!header) continue;  // unreadable: the next import of its range replaces it
+      h.device = header->cert.device;
+      h.first = header->first;
+      h.last = header->last;
+      h.last_hash = header->last_hash;
+      out.push_back(std::move(h));
+    } catch (const ByteReader::Truncated&) {
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const HeldBundle& a, const HeldBundle& b) {
+    return a.device != b.device ? a.device < b.device : a.first < b.first;
+  });
+  return out;
+}
+
+void NativeFileStore::receive(std::vector<ReceivedEvent> events, std::vector<HeldBundle> hold, std::vector<HeldBundle> release, Done done) {
+  if (!open_) return done(StoreError{"unavailable", "store is not open"});
+  for (std::size_t i = 0; i < events.size(); ++i)
+    if (events[i].arrival != received_ + 1 + i) return done(StoreError{"conflict", "arrival " + std::to_string(events[i].arrival) + " out of order"});
+  if (!events.empty()) {
+    std::vector<PendingEvent> frames;
+    frames.reserve(events.size());
+    for (auto& e : events) frames.push_back({e.arrival, std::move(e.bytes)});
+    const std::vector<std::uint8_t> bytes = frame_events(frames);
+    const std::string log = (dir_ / "received.log").string();
+    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (fd < 0) return done(errno_error(log));
+    const off_t before = ::lseek(fd, 0, SEEK_END);
+    if (!write_all(fd, bytes.data(), bytes.size()) || ::fsync(fd) != 0 || !fsync_dir(dir_)) {
+      auto err = errno_error(log);
+      if (before < 0 || ::ftruncate(fd, before) != 0) open_ = false;
+      ::close(fd);
+      return done(err);
+    }
+    ::close(fd);
+    received_ += events.size();
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(dir_ / "held", ec);
+  for (const auto& h : hold) {
+    Bytes bytes;
+    ByteWriter w(bytes);
+    w.le(h.received_ms);
+    w.str(h.name.substr(0, 1000));
+    w.blob(h.signed_bytes);
+    if (auto err = write_file("held/" + held_name(h), bytes)) return done(err);
+  }
+  for (const auto& h : release) std::filesystem::remove(dir_ / "held" / held_name(h), ec);
+  fsync_dir(dir_ / "held");
+  done(std::nullopt);
+}
+
+void NativeFileStore::put_meta(std::string name, std::vector<std::uint8_t> value, Done done) {
+  if (!open_) return done(StoreError{"unavailable", "store is not open"});
+  done(write_file("meta-" + name + ".bin", value));
+}
+
+void NativeFileStore::mark_exported(std::uint64_t seq, Done done) {
+  if (!open_) return done(StoreError{"unavailable", "store is not open"});
+  if (seq <= exported_) return done(std::nullopt);
+  const std::string text = std::to_string(seq) + "\n";
+  if (auto err = write_file("exported", std::vector<std::uint8_t>(text.begin(), text.end()))) return done(err);
+  exported_ = seq;
+  done(std::nullopt);
 }
 
 void NativeFileStore::append(std::vector<PendingEvent> events, StoredHead, StoredHead, Done done) {  // the log position is the check here
@@ -252,6 +390,9 @@ void NativeFileStore::dump(DumpDone done) {
     d.snapshots.push_back({seq, std::vector<std::uint8_t>(std::istreambuf_iterator<char>(s), {})});
   }
   if (auto err = read_log(d.events, 0)) return done(err, {});
+  if (auto err = read_received(d.received, 0)) return done(err, {});
+  d.held = read_held();
+  d.exported = exported_;
   done(std::nullopt, std::move(d));
 }
 
@@ -268,7 +409,18 @@ void NativeFileStore::replace(StoreDump contents, Done done) {
   for (const auto& s : contents.snapshots)
     if (auto err = write_file("snapshot-" + std::to_string(s.seq) + ".bin", s.bytes)) return done(err);
   last_seq_ = contents.events.size();
-  done(std::nullopt);
+  std::vector<PendingEvent> frames;
+  for (auto& e : contents.received) frames.push_back({e.arrival, std::move(e.bytes)});
+  if (auto err = write_file("received.log", frame_events(frames))) return done(err);
+  received_ = frames.size();
+  std::error_code ec;
+  std::filesystem::remove_all(dir_ / "held", ec);
+  std::vector<HeldBundle> none;
+  receive({}, std::move(contents.held), none, [&](std::optional<StoreError> e) {
+    if (e) return done(e);
+    exported_ = 0;
+    mark_exported(contents.exported, done);
+  });
 }
 
 }  // namespace hearth

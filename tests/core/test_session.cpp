@@ -32,7 +32,10 @@ class ManualStore final : public EventStore {
     info.device = d;
     done(std::nullopt, std::move(info));
   }
-  void read(std::uint64_t, std::uint64_t, ReadDone done) override { done(std::nullopt, {}); }
+  void read(std::uint64_t, std::uint64_t, std::uint64_t, ReadDone done) override { done(std::nullopt, {}); }
+  void receive(std::vector<ReceivedEvent>, std::vector<HeldBundle>, std::vector<HeldBundle>, Done done) override { done(StoreError{"failed", "not here"}); }
+  void put_meta(std::string, std::vector<std::uint8_t>, Done done) override { done(StoreError{"failed", "not here"}); }
+  void mark_exported(std::uint64_t, Done done) override { done(StoreError{"failed", "not here"}); }
   void append(std::vector<PendingEvent> events, StoredHead, StoredHead, Done done) override { waiting.emplace_back(std::move(events), std::move(done)); }
   void put_head(StoredHead, Done done) override { done(std::nullopt); }
   void put_snapshot(std::uint64_t, std::vector<std::uint8_t>, Retention, Done done) override { done(std::nullopt); }
