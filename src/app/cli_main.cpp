@@ -6,13 +6,26 @@
 //   hearth [--data DIR] verify
 //   hearth [--data DIR] demo [--divisor N] [--seed S] [--after K]
 //   hearth townships
+//   Bundles (issue 5; the passphrase comes from $HEARTH_PASSPHRASE, or is read from stdin):
+//   hearth key create --role district|township|trainer [--label NAME]    hearth key change  ($HEARTH_NEW_PASSPHRASE)
+//   hearth request --label NAME [--township CODE | --provider NAME] [--out DIR]
+//   hearth certificate FILE        (a device imports its certificate)   hearth receipt FILE
+//   hearth enrol REQUEST [--out DIR]   hearth revoke --device HEX --through N --reason TEXT   hearth devices
+//   hearth export [--first A --last B] [--out DIR]
+//   hearth verify BUNDLE…   hearth inspect BUNDLE…   hearth merge BUNDLE…   hearth receipts [--out DIR]
+//   hearth export-csv --table workers|enterprises|devices|conflicts [--out FILE]
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
+#include <sstream>
+#include <algorithm>
 #include <string>
 #include <vector>
 
+#include "bundle.hpp"
 #include "catalog.hpp"
 #include "native_file_store.hpp"
 #include "resident_id.hpp"
@@ -26,11 +39,39 @@ namespace {
 
 using namespace hearth;
 
+// Files the command line saves (bundles, certificates, receipts) go to --out (a folder).
+class NativeFiles final : public FileExchange {
+ public:
+  explicit NativeFiles(std::string dir) : dir_(std::move(dir)) {}
+  std::vector<std::string> saved;  // paths written
+  void save(const std::string& name, std::vector<std::uint8_t> bytes, std::function<void(std::optional<StoreError>)> done) override {
+    std::error_code ec;
+    std::filesystem::create_directories(dir_, ec);
+    const std::string path = (std::filesystem::path(dir_) / name).string();
+    std::ofstream out(path, std::ios::binary);
+    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) return done(StoreError{"failed", path + ": cannot write"});
+    saved.push_back(path);
+    done(std::nullopt);
+  }
+  void open(std::function<void(std::optional<StoreError>, std::vector<std::uint8_t>, std::string)> done) override {
+    done(StoreError{"unavailable", "no file picker on the command line"}, {}, {});
+  }
+  void open_many(std::function<void(std::optional<StoreError>, std::vector<ImportInput>)> done) override {
+    done(StoreError{"unavailable", "no file picker on the command line"}, {});
+  }
+
+ private:
+  std::string dir_;
+};
+
 struct Args {
   std::string data_dir;
   std::string lang = "zh-CN";
   std::string command;
   std::map<std::string, std::string> options;
+  std::vector<std::string> files;  // positional arguments after the command (and its verb)
 };
 
 std::optional<Args> parse_args(int argc, char** argv) {
@@ -49,7 +90,7 @@ std::optional<Args> parse_args(int argc, char** argv) {
     } else if (a.command.empty()) {
       a.command = s;
     } else {
-      return std::nullopt;
+      a.files.push_back(s);
     }
   }
   if (a.command.empty()) return std::nullopt;
@@ -115,6 +156,8 @@ int demo(const Args& a, const Catalog& tr, NativeFileStore& store, Clock& clock,
   return 0;
 }
 
+int exchange(const Args& a, const Catalog& tr, Session& session, NativeFiles& files);
+
 int run(const Args& a) {
   const Catalog& tr = Catalog::builtin(a.lang);
   if (a.command == "townships") {
@@ -125,7 +168,8 @@ int run(const Args& a) {
   SystemClock clock;
   SodiumRandom random;
   if (a.command == "demo") return demo(a, tr, store, clock, random);
-  Session session(store, clock, random);
+  NativeFiles files(a.options.count("out") ? a.options.at("out") : ".");
+  Session session(Session::Effects{store, clock, random, nullptr, nullptr, &files});
   session.open();  // native store: completes synchronously
   if (session.phase() != Session::Phase::Ready) {
     const auto& e = *session.open_error();
@@ -134,7 +178,7 @@ int run(const Args& a) {
   }
   const auto& report = session.load_report();
   if (!session.set_aside().empty()) std::cerr << tr.format("cli.set_aside", {session.set_aside()}) << "\n";
-  if (a.command == "verify") {
+  if (a.command == "verify" && a.files.empty()) {
     if (report.damaged()) {
       std::cout << tr.format("cli.verify.damaged", {std::to_string(report.damage.size()), std::to_string(report.events_loaded)}) << "\n";
       for (const Damage& d : report.damage) std::cout << "  " << describe_damage(d, tr) << " (" << d.detail << ")\n";
@@ -192,7 +236,282 @@ int run(const Args& a) {
     }
     return status;
   }
+  if (a.command == "key" || a.command == "request" || a.command == "certificate" || a.command == "receipt" || a.command == "enrol" ||
+      a.command == "revoke" || a.command == "devices" || a.command == "export" || a.command == "verify" || a.command == "inspect" ||
+      a.command == "merge" || a.command == "receipts" || a.command == "export-csv")
+    return exchange(a, tr, session, files);
   std::cerr << tr.text("cli.usage") << "\n";
+  return 2;
+}
+
+
+// ---- bundles, keys and enrolment ---------------------------------------------------------------
+std::vector<std::uint8_t> read_file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot read");
+  return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string passphrase_from(const char* env) {
+  if (const char* p = std::getenv(env)) return p;
+  std::string line;
+  std::getline(std::cin, line);
+  return line;
+}
+
+std::string problem_text(const Catalog& tr, const TrustProblem& p) { return tr.format(p.message, p.args); }
+
+int print_problems(const Catalog& tr, const std::vector<TrustProblem>& ps) {
+  for (const auto& p : ps) std::cerr << problem_text(tr, p) << (p.detail.empty() ? "" : " (" + p.detail + ")") << "\n";
+  return ps.empty() ? 0 : 1;
+}
+
+std::optional<DeviceId> device_from_hex(const std::string& hex) {
+  if (hex.size() != 32) return std::nullopt;
+  DeviceId d{};
+  for (std::size_t i = 0; i < 16; ++i) {
+    unsigned v = 0;
+    if (std::sscanf(hex.substr(2 * i, 2).c_str(), "%2x", &v) != 1) return std::nullopt;
+    d[i] = static_cast<std::uint8_t>(v);
+  }
+  return d;
+}
+
+std::string csv(std::string v) {
+  if (v.find_first_of(",\"\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string outcome_key(ImportOutcome o) {
+  switch (o) {
+    case ImportOutcome::Merged: return "cli.import.merged";
+    case ImportOutcome::AlreadyHad: return "cli.import.already";
+    case ImportOutcome::Held: return "cli.import.held";
+    case ImportOutcome::Refused: return "cli.import.refused";
+  }
+  return "cli.import.refused";
+}
+
+bool unlock_or_complain(Session& session, const Catalog& tr) {
+  if (session.identity().unlocked) return true;
+  return print_problems(tr, session.unlock(passphrase_from("HEARTH_PASSPHRASE"))) == 0;
+}
+
+int exchange(const Args& a, const Catalog& tr, Session& session, NativeFiles& files) {
+  auto opt = [&](const char* k) { return a.options.count(k) ? a.options.at(k) : std::string(); };
+  if (a.command == "key") {
+    const std::string verb = a.files.empty() ? "" : a.files[0];
+    if (verb == "create") {
+      const std::string r = opt("role");
+      const DeviceRole role = r == "district" ? DeviceRole::District : r == "trainer" ? DeviceRole::Trainer : DeviceRole::Township;
+      const std::string pass = passphrase_from("HEARTH_PASSPHRASE");
+      std::vector<TrustProblem> out;
+      session.create_key(role, pass, pass, opt("label"), [&](std::vector<TrustProblem> p) { out = std::move(p); });
+      if (print_problems(tr, out)) return 1;
+      std::cout << tr.format("cli.key.created", {std::string(tr.text(role_key(role))), device_hex(session.store_info().device)}) << "\n";
+      return 0;
+    }
+    if (verb == "change") {
+      std::vector<TrustProblem> out;
+      const std::string next = passphrase_from("HEARTH_NEW_PASSPHRASE");
+      session.change_passphrase(passphrase_from("HEARTH_PASSPHRASE"), next, next, [&](std::vector<TrustProblem> p) { out = std::move(p); });
+      if (print_problems(tr, out)) return 1;
+      std::cout << tr.text("cli.key.changed") << "\n";
+      return 0;
+    }
+    std::cerr << tr.text("cli.usage") << "\n";
+    return 2;
+  }
+  if (a.command == "request") {
+    if (!unlock_or_complain(session, tr)) return 1;
+    DeviceUnit unit;
+    unit.label = opt("label");
+    unit.provider = opt("provider");
+    unit.township = static_cast<std::uint32_t>(number_option(a, "township", 0));
+    auto r = session.enrolment_request(unit);
+    if (auto* p = std::get_if<std::vector<TrustProblem>>(&r)) return print_problems(tr, *p);
+    const EnrolmentRequest& q = std::get<EnrolmentRequest>(r);
+    const std::string text = q.text() + "\n";
+    files.save("hearth-request-" + device_hex(q.device).substr(0, 8) + ".txt", std::vector<std::uint8_t>(text.begin(), text.end()), [](auto) {});
+    std::cout << text;
+    return 0;
+  }
+  if (a.command == "certificate" || a.command == "receipt") {
+    if (a.files.size() != 1) return std::cerr << tr.text("cli.usage") << "\n", 2;
+    if (a.command == "certificate" && !unlock_or_complain(session, tr)) return 1;
+    const auto bytes = read_file_bytes(a.files[0]);
+    std::vector<TrustProblem> out;
+    if (a.command == "certificate") session.import_certificate(bytes, [&](std::vector<TrustProblem> p) { out = std::move(p); });
+    else session.import_receipt(bytes, [&](std::vector<TrustProblem> p) { out = std::move(p); });
+    if (print_problems(tr, out)) return 1;
+    std::cout << tr.text(a.command == "certificate" ? "cli.certificate.imported" : "cli.receipt.imported") << "\n";
+    return 0;
+  }
+  if (a.command == "enrol") {
+    if (a.files.size() != 1) return std::cerr << tr.text("cli.usage") << "\n", 2;
+    if (!unlock_or_complain(session, tr)) return 1;
+    std::vector<std::uint8_t> bytes;
+    if (std::filesystem::exists(a.files[0])) bytes = read_file_bytes(a.files[0]);
+    else bytes.assign(a.files[0].begin(), a.files[0].end());  // the code itself
+    auto q = parse_request(bytes);
+    if (auto* p = std::get_if<TrustProblem>(&q)) return print_problems(tr, {*p});
+    int status = 1;
+    session.enrol(std::get<EnrolmentRequest>(q), [&](std::optional<Certificate> c, Problems ps) {
+      for (const auto& p : ps) std::cerr << tr.format(p.message, p.args) << "\n";
+      if (c) {
+        std::cout << tr.format("cli.enrol.done", {c->unit.label, files.saved.empty() ? "" : files.saved.back()}) << "\n" << c->text() << "\n";
+        status = 0;
+      }
+    });
+    return status;
+  }
+  if (a.command == "revoke") {
+    if (!unlock_or_complain(session, tr)) return 1;
+    const auto device = device_from_hex(opt("device"));
+    if (!device) return std::cerr << tr.text("err.revoke.unknown") << "\n", 1;
+    const auto sub = session.revoke(*device, number_option(a, "through", 0), opt("reason"));
+    for (const auto& p : sub.problems) std::cerr << tr.format(p.message, p.args) << "\n";
+    if (!sub.ticket || session.last_write().status != Session::WriteStatus::Saved) return 1;
+    std::cout << tr.format("cli.revoke.done", {opt("device"), std::to_string(number_option(a, "through", 0))}) << "\n";
+    return 0;
+  }
+  if (a.command == "export") {
+    if (!unlock_or_complain(session, tr)) return 1;
+    int status = 1;
+    session.export_bundle(number_option(a, "first", 0), number_option(a, "last", 0), [&](std::optional<Session::ExportResult> r, std::vector<TrustProblem> ps) {
+      print_problems(tr, ps);
+      if (r) {
+        std::cout << tr.format("cli.export.done", {files.saved.back(), std::to_string(r->first), std::to_string(r->last)}) << "\n";
+        status = 0;
+      }
+    });
+    return status;
+  }
+  if (a.command == "verify" || a.command == "inspect" || a.command == "merge") {
+    if (a.files.empty()) return std::cerr << tr.text("cli.usage") << "\n", 2;
+    std::vector<ImportInput> inputs;
+    for (const auto& f : a.files) inputs.push_back({f, read_file_bytes(f)});
+    const bool need_key = std::any_of(inputs.begin(), inputs.end(), [](const ImportInput& i) { return file_kind(i.bytes) == FileKind::SealedBundle; });
+    if ((need_key || a.command == "merge") && session.identity().has_key && !unlock_or_complain(session, tr)) return 1;
+    if (a.command == "merge") {
+      int status = 0;
+      session.import_files(std::move(inputs), [&](const Session::ImportReport& r) {
+        if (r.error) std::cerr << tr.format(r.error->message_key(), {r.error->detail}) << "\n", status = 1;
+        auto line = [&](const ImportResult& x) {
+          std::cout << x.name << "\t" << tr.text(outcome_key(x.outcome)) << "\t" << x.label << "\t" << x.first << "–" << x.last;
+          if (!x.problem.message.empty()) std::cout << "\t" << problem_text(tr, x.problem);
+          std::cout << "\n";
+          if (x.outcome == ImportOutcome::Refused) status = 1;
+        };
+        for (const auto& x : r.results) line(x);
+        for (const auto& x : r.released) line(x);
+        std::cout << tr.format("cli.merge.done", {std::to_string(r.new_events)}) << "\n";
+      });
+      return status;
+    }
+    // verify / inspect: check each file on its own against this district, changing nothing
+    const DistrictTrust trust = session.trust();
+    int status = 0;
+    for (const auto& in : inputs) {
+      const ImportPlan p = session.workspace().plan_import({in}, trust, SystemClock().now_ms());
+      const ImportResult& r = p.results[0];
+      const bool ok = r.outcome != ImportOutcome::Refused;
+      if (!ok) status = 1;
+      std::cout << in.name << "\t" << tr.text(r.outcome == ImportOutcome::Merged ? "cli.verify.bundle_ok" : outcome_key(r.outcome));
+      if (!r.problem.message.empty()) std::cout << "\t" << problem_text(tr, r.problem);
+      std::cout << "\n";
+      if (a.command == "inspect") {
+        auto h = peek_bundle(in.bytes);
+        if (!h) {
+          auto opened = open_bundle(in.bytes, trust.box);
+          if (auto* b = std::get_if<OpenedBundle>(&opened)) h = b->header;
+        }
+        if (h) {
+          const Township* t = kaizhou_townships().find(h->cert.unit.township);
+          std::cout << "  " << tr.format("cli.inspect.header", {h->cert.unit.label, std::string(tr.text(role_key(h->cert.unit.role))),
+                                                                 t ? (a.lang == "en" ? t->name_en : t->name_zh) : h->cert.unit.provider,
+                                                                 device_hex(h->cert.device), std::to_string(h->first), std::to_string(h->last),
+                                                                 Date::from_unix_ms(h->created_ms).iso()})
+                    << "\n";
+        } else if (file_kind(in.bytes) == FileKind::SealedBundle) {
+          std::cout << "  " << tr.text("cli.inspect.sealed") << "\n";
+        }
+      }
+    }
+    return status;
+  }
+  if (a.command == "receipts") {
+    if (!unlock_or_complain(session, tr)) return 1;
+    int status = 0;
+    session.save_receipts([&](std::size_t n, std::optional<StoreError> e) {
+      if (e) std::cerr << tr.format(e->message_key(), {e->detail}) << "\n", status = 1;
+      std::cout << tr.format("cli.receipts.done", {std::to_string(n)}) << "\n";
+      for (const auto& f : files.saved) std::cout << "  " << f << "\n";
+    });
+    return status;
+  }
+  if (a.command == "devices") {
+    const auto& feeds = session.workspace().inbox().feeds();
+    for (const auto& d : session.state().enrolled()) {
+      const auto it = feeds.find(d.device);
+      std::cout << device_hex(d.device) << "\t" << d.label << "\t" << tr.text(role_key(static_cast<DeviceRole>(d.role))) << "\t"
+                << (it == feeds.end() ? 0 : it->second.seq) << (d.revoked ? "\t" + tr.format("cli.devices.revoked", {std::to_string(d.accept_through), d.reason}) : "")
+                << "\n";
+    }
+    for (const Gap& g : session.workspace().inbox().gaps())
+      std::cout << tr.format("cli.devices.gap", {g.label, std::to_string(g.from), std::to_string(g.to), std::to_string(g.bundles_waiting)}) << "\n";
+    return 0;
+  }
+  if (a.command == "export-csv") {
+    std::ostringstream out;
+    const State& st = session.state();
+    const std::string table = opt("table");
+    if (table == "workers") {
+      out << "record,name,resident_id,mobile,township,registered_by\n";
+      for (auto i : st.search_workers("")) {
+        const Worker& w = st.workers().rows()[i];
+        out << st.record_id(w.key).str() << "," << csv(w.name()) << "," << w.resident_id << "," << w.details.mobile << ","
+            << csv(township_name(w.details.township, a.lang)) << "," << device_hex(st.record_id(w.key).device).substr(0, 16) << "\n";
+      }
+    } else if (table == "enterprises") {
+      out << "record,name,credit_code,legal_representative,township\n";
+      for (const auto& e : st.enterprises().rows())
+        if (!st.is_duplicate(e))
+          out << st.record_id(e.key).str() << "," << csv(e.name()) << "," << e.credit_code << "," << csv(e.details.legal_representative) << ","
+              << csv(township_name(e.details.township, a.lang)) << "\n";
+    } else if (table == "devices") {
+      out << "device,label,role,township,provider,received_through,revoked,accept_through,reason\n";
+      const auto& feeds = session.workspace().inbox().feeds();
+      for (const auto& d : st.enrolled()) {
+        const auto it = feeds.find(d.device);
+        out << device_hex(d.device) << "," << csv(d.label) << "," << csv(std::string(tr.text(role_key(static_cast<DeviceRole>(d.role))))) << "," << d.township
+            << "," << csv(d.provider) << "," << (it == feeds.end() ? 0 : it->second.seq) << "," << int(d.revoked) << "," << d.accept_through << ","
+            << csv(d.reason) << "\n";
+      }
+    } else if (table == "conflicts") {
+      out << "record,name,field,value_in_force,by,at_ms,overridden_value,by,at_ms\n";
+      for (const auto& c : st.conflicts()) {
+        const Worker* w = st.workers().find(c.record);
+        const Enterprise* e = st.enterprises().find(c.record);
+        out << st.record_id(c.record).str() << "," << csv(w ? w->name() : e ? e->name() : "") << "," << c.field << "," << csv(c.in_force.value) << ","
+            << device_hex(st.record_id(c.in_force.by).device).substr(0, 16) << "," << c.in_force.stamp.wall_ms << "," << csv(c.overridden.value)
+            << "," << device_hex(st.record_id(c.overridden.by).device).substr(0, 16) << "," << c.overridden.stamp.wall_ms << "\n";
+      }
+    } else {
+      std::cerr << tr.text("cli.usage") << "\n";
+      return 2;
+    }
+    if (a.options.count("out")) {
+      std::ofstream f(a.options.at("out"), std::ios::binary);
+      f << out.str();
+      if (!f) return std::cerr << a.options.at("out") << ": cannot write\n", 1;
+    } else {
+      std::cout << out.str();
+    }
+    return 0;
+  }
   return 2;
 }
 

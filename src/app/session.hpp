@@ -210,11 +210,12 @@ class Session {
   // A receipt for each device the district holds events of, saved as files.
   void save_receipts(std::function<void(std::size_t saved, std::optional<StoreError>)> on_done);
   Receipt receipt_for(const DeviceId& device) const;
+  // What this device trusts as the district (its certificate's issuer; its box key while unlocked).
+  DistrictTrust trust() const;
 
  private:
   void load_identity();
   void put_meta_then(std::string name, std::vector<std::uint8_t> bytes, std::function<void(std::optional<StoreError>)> then);
-  DistrictTrust trust() const;
   void opened(StoreInfo info, std::function<void()> on_opened);
   void read_from(std::size_t snapshot_index, std::function<void()> on_opened);
   void finish_open(std::function<void()> on_opened);

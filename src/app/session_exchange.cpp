@@ -389,6 +389,7 @@ void Session::save_receipts(std::function<void(std::size_t, std::optional<StoreE
     const Receipt r = receipt_for(device);
     std::string label;
     if (auto c = Certificate::decode(feed.certificate); std::holds_alternative<Certificate>(c)) label = std::get<Certificate>(c).unit.label;
+    else if (const EnrolledDevice* d = state().enrolment_of(device)) label = d->label;
     std::string name = "hearth-receipt-" + label + "-" + device_hex(device).substr(0, 8) + "-" + std::to_string(r.through) + ".hearth-receipt";
     for (char& c : name)
       if (c == '/' || c == '\\' || c == ' ' || c == ':') c = '-';
