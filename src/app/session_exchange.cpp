@@ -308,7 +308,9 @@ void Session::import_files(std::vector<ImportInput> files, std::function<void(co
   events.reserve(plan.to_store.size());
   std::uint64_t arrival = info_.received;
   for (const auto& e : plan.to_store) events.push_back({++arrival, e.bytes});
-  fx_.store.receive(std::move(events), plan.to_hold, plan.to_release,
+  // copied before the callback takes the plan: argument evaluation order is unspecified
+  std::vector<HeldBundle> hold = plan.to_hold, release = plan.to_release;
+  fx_.store.receive(std::move(events), std::move(hold), std::move(release),
                     [this, plan = std::move(plan), report = std::move(report), finish, arrival, now](std::optional<StoreError> err) mutable {
                       if (err) {
                         // nothing was stored: nothing merged, nothing held

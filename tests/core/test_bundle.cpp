@@ -8,7 +8,9 @@
 #include "bundle.hpp"
 #include "enrolment.hpp"
 #include "helpers.hpp"
+#include "memory_store.hpp"
 #include "merge.hpp"
+#include "session.hpp"
 #include "scenario.hpp"
 #include "snapshot.hpp"
 #include "state_compare.hpp"
@@ -401,4 +403,154 @@ TEST_CASE("edits made without seeing each other are listed as conflicts; a corre
   form.mobile = "13900000003";
   district.ok(EditWorker{w, form});
   CHECK(district.state().conflicts().size() == 1);
+}
+
+// ---- the session: a tablet and the district office, through their stores ---------------------
+namespace {
+struct Machine {
+  test::MemoryStore store;
+  test::FixedClock clock;
+  test::CountingRandom random;
+  test::FakeFiles files;
+  Session::Options options{5, KdfCost::for_tests()};
+  std::optional<Session> session;
+  explicit Machine(std::uint8_t seed_byte) { random.next = seed_byte; }
+  Session& open() {
+    session.emplace(Session::Effects{store, clock, random, nullptr, nullptr, &files}, options);
+    session->open();
+    REQUIRE(session->phase() == Session::Phase::Ready);
+    return *session;
+  }
+  std::vector<TrustProblem> sync(std::function<void(Session::ProblemsDone)> f) {
+    std::vector<TrustProblem> out{{"not called", {}, {}}};
+    f([&](std::vector<TrustProblem> p) { out = std::move(p); });
+    return out;
+  }
+};
+RegisterWorker person(int i) {
+  char digits[32];
+  std::snprintf(digits, sizeof digits, "5001541988%02d01%03d", 1 + i % 12, i);
+  static const char* const kNames[] = {"赵", "钱", "孙", "李", "周", "吴", "郑", "王"};
+  return {std::string(kNames[i % 8]) + "工", with_check(digits), "13812345678", 500154001};
+}
+}  // namespace
+
+TEST_CASE("a tablet enrols, exports, and the district merges, confirms and lets it compact", "[bundle][session]") {
+  Machine office(0x10), tablet(0x80);
+  Session& d = office.open();
+  REQUIRE(office.sync([&](auto done) { d.create_key(DeviceRole::District, "区联席办口令123", "区联席办口令123", "开州区联席办", done); }).empty());
+  CHECK(d.identity().certificate);  // self-signed
+
+  Session& t = tablet.open();
+  CHECK(tablet.sync([&](auto done) { t.create_key(DeviceRole::Township, "短", "短", "", done); }).at(0).message == "err.key.passphrase_short");
+  REQUIRE(tablet.sync([&](auto done) { t.create_key(DeviceRole::Township, "平板的口令123", "平板的口令123", "", done); }).empty());
+  t.lock();
+  CHECK(t.unlock("不对的口令123").at(0).message == "err.key.wrong_passphrase");
+  REQUIRE(t.unlock("平板的口令123").empty());
+  auto req = t.enrolment_request(DeviceUnit{DeviceRole::Township, 500154001, "", " 汉丰 平板1 "});
+  REQUIRE(std::holds_alternative<EnrolmentRequest>(req));
+  const std::string code = std::get<EnrolmentRequest>(req).text();
+
+  // the office receives the request among other files; a receipt or certificate is refused with the reason
+  d.import_files({{"request.txt", Bytes(code.begin(), code.end())}, {"junk.bin", Bytes{1, 2, 3}}}, {});
+  REQUIRE(d.last_import());
+  CHECK(d.last_import()->results[1].problem.message == "err.bundle.not_a_bundle");
+  REQUIRE(d.pending_requests().size() == 1);
+  std::optional<Certificate> cert;
+  d.enrol(d.pending_requests()[0], [&](std::optional<Certificate> c, Problems) { cert = c; });
+  REQUIRE(cert);
+  CHECK(cert->unit.label == "汉丰 平板1");
+  CHECK(d.pending_requests().empty());
+  CHECK(d.state().enrolled().size() == 1);
+  CHECK(office.files.saved == cert->encode());
+
+  // without a certificate there is no export
+  std::vector<TrustProblem> problems;
+  t.export_bundle(0, 0, [&](auto, std::vector<TrustProblem> p) { problems = p; });
+  CHECK(problems.at(0).message == "err.enrol.no_certificate");
+  REQUIRE(tablet.sync([&](auto done) { t.import_certificate(office.files.saved, done); }).empty());
+  for (int i = 1; i <= 12; ++i) REQUIRE(t.submit(person(i)).problems.empty());
+  CHECK(t.unexported() == 12);
+
+  std::optional<Session::ExportResult> first;
+  t.export_bundle(0, 0, [&](auto r, auto) { first = r; });
+  REQUIRE(first);
+  CHECK(first->first == 1);
+  CHECK(first->last == 12);
+  CHECK(t.unexported() == 0);
+  CHECK(tablet.store.exported == 12);
+  CHECK(tablet.files.saved_name.find("汉丰街道") != std::string::npos);
+  t.export_bundle(0, 0, [&](auto, std::vector<TrustProblem> p) { problems = p; });
+  CHECK(problems.at(0).message == "err.bundle.nothing_to_export");
+  // nothing is compacted before the district confirms: the bundle may be lost on the way
+  CHECK(tablet.store.events.begin()->first == 1);
+
+  Session::ImportReport report;
+  d.import_files({{first->file_name, first->bytes}}, [&](const Session::ImportReport& r) { report = r; });
+  REQUIRE(report.results.size() == 1);
+  CHECK(report.results[0].outcome == ImportOutcome::Merged);
+  CHECK(report.new_events == 12);
+  CHECK(d.state().workers().size() == 12);
+  CHECK(office.store.received.size() == 12);
+
+  SECTION("the district reopens with everything it merged (from its snapshot and store)") {
+    Session& again = office.open();
+    CHECK(again.state().workers().size() == 12);
+    CHECK(again.workspace().inbox().feeds().begin()->second.seq == 12);
+    CHECK_FALSE(again.load_report().damaged());
+  }
+  SECTION("a receipt lets the tablet forget what the district holds") {
+    REQUIRE(d.unlock("区联席办口令123").empty());
+    std::size_t saved = 0;
+    d.save_receipts([&](std::size_t n, auto) { saved = n; });
+    CHECK(saved == 1);
+    const Bytes receipt = office.files.saved;
+    for (int i = 13; i <= 16; ++i) REQUIRE(t.submit(person(i)).problems.empty());  // a snapshot at 15 follows
+    REQUIRE(tablet.sync([&](auto done) { t.import_receipt(receipt, done); }).empty());
+    CHECK(t.identity().confirmed->through == 12);
+    for (int i = 17; i <= 21; ++i) REQUIRE(t.submit(person(i)).problems.empty());  // and one at 20, with the rule applied
+    CHECK(tablet.store.events.begin()->first > 1);
+    CHECK(tablet.store.events.begin()->first <= 13);  // never an unconfirmed event
+    Bytes forged = receipt;
+    forged[20] ^= 1;
+    CHECK(tablet.sync([&](auto done) { t.import_receipt(forged, done); }).at(0).message == "err.receipt.signature");
+    // the tablet reopens with all its workers
+    Session& back = tablet.open();
+    CHECK(back.state().workers().size() == 21);
+  }
+  SECTION("a held bundle waits in the store and merges when the gap is filled") {
+    for (int i = 13; i <= 20; ++i) REQUIRE(t.submit(person(i)).problems.empty());
+    std::optional<Session::ExportResult> b2, b3;
+    t.export_bundle(13, 15, [&](auto r, auto) { b2 = r; });
+    t.export_bundle(16, 20, [&](auto r, auto) { b3 = r; });
+    REQUIRE(b2);
+    REQUIRE(b3);
+    d.import_files({{b3->file_name, b3->bytes}}, [&](const Session::ImportReport& r) { report = r; });
+    CHECK(report.results[0].outcome == ImportOutcome::Held);
+    CHECK(office.store.held.size() == 1);
+    Session& reopened = office.open();  // the held bundle comes back from the store
+    REQUIRE(reopened.workspace().inbox().gaps().size() == 1);
+    CHECK(reopened.workspace().inbox().gaps()[0].from == 13);
+    REQUIRE(reopened.unlock("区联席办口令123").empty());
+    reopened.import_files({{b2->file_name, b2->bytes}}, [&](const Session::ImportReport& r) { report = r; });
+    CHECK(report.results[0].outcome == ImportOutcome::Merged);
+    REQUIRE(report.released.size() == 1);
+    CHECK(report.new_events == 8);
+    CHECK(office.store.held.empty());
+    CHECK(reopened.state().workers().size() == 20);
+  }
+  SECTION("a store that fails the merge changes nothing") {
+    for (int i = 13; i <= 14; ++i) REQUIRE(t.submit(person(i)).problems.empty());
+    std::optional<Session::ExportResult> b2;
+    t.export_bundle(0, 0, [&](auto r, auto) { b2 = r; });
+    office.store.fail_next = StoreError{"quota", "full"};
+    d.import_files({{b2->file_name, b2->bytes}}, [&](const Session::ImportReport& r) { report = r; });
+    CHECK(report.error);
+    CHECK(report.results[0].outcome == ImportOutcome::Refused);
+    CHECK(report.results[0].problem.message == "err.store.quota");
+    CHECK(d.state().workers().size() == 12);
+    d.import_files({{b2->file_name, b2->bytes}}, [&](const Session::ImportReport& r) { report = r; });
+    CHECK(report.results[0].outcome == ImportOutcome::Merged);
+    CHECK(d.state().workers().size() == 14);
+  }
 }
