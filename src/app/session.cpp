@@ -1,6 +1,7 @@
 #include "session.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <chrono>
 #include <memory>
 #include <utility>
@@ -49,6 +50,10 @@ void fold_received(Workspace& ws, std::vector<ReceivedEvent>& received, std::uin
   }
 }
 
+// read() arguments that ask for none of this device's events / none of the received ones.
+constexpr std::uint64_t kNothingOwn = std::numeric_limits<std::int64_t>::max();
+constexpr std::uint64_t kNothingReceived = std::numeric_limits<std::int64_t>::max();
+
 Damage snapshot_damage(std::uint64_t seq, const SnapshotProblem& p) { return {seq, seq, p.message, p.detail, "", ""}; }
 }  // namespace
 
@@ -89,9 +94,9 @@ void Session::opened(StoreInfo info, std::function<void()> on_opened) {
 void Session::read_from(std::size_t index, std::function<void()> on_opened) {
   const std::uint64_t seq = index < info_.snapshots.size() ? info_.snapshots[index] : 0;
   read_started_ = std::chrono::steady_clock::now();
-  // the snapshot's received counter is only known once it is read: received events are read
-  // from the start and those it covers skipped (they are few beside the snapshot's rows)
-  fx_.store.read(seq, seq, 0, [this, index, seq, on_opened = std::move(on_opened)](std::optional<StoreError> err, StoredRange range) mutable {
+  // received events are read in a second step: which ones the snapshot covers is known only
+  // once it is restored
+  fx_.store.read(seq, seq, kNothingReceived, [this, index, seq, on_opened = std::move(on_opened)](std::optional<StoreError> err, StoredRange range) mutable {
     open_figures_.read_ms += elapsed_ms(read_started_);
     if (err) {
       open_error_ = std::move(err);
@@ -115,8 +120,6 @@ void Session::read_from(std::size_t index, std::function<void()> on_opened) {
     for (const auto& e : range.events) open_figures_.event_bytes += e.bytes.size();
     t0 = std::chrono::steady_clock::now();
     load_report_ = workspace_->load(std::move(range.events), info_.head);
-    std::erase_if(range.received, [&](const ReceivedEvent& r) { return r.arrival <= received_folded_; });
-    fold_received(*workspace_, range.received, received_folded_, load_report_, fx_.clock.now_ms());
     for (auto& h : range.held) workspace_->restore_held(std::move(h));
     load_identity();
     open_figures_.fold_ms = elapsed_ms(t0);
@@ -126,7 +129,21 @@ void Session::read_from(std::size_t index, std::function<void()> on_opened) {
       for (auto& d : repaired_) load_report_.damage.insert(load_report_.damage.begin(), d);
       repaired_.clear();
     }
-    finish_open(std::move(on_opened));
+    if (info_.received <= received_folded_) return finish_open(std::move(on_opened));
+    read_started_ = std::chrono::steady_clock::now();
+    fx_.store.read(0, kNothingOwn, received_folded_, [this, on_opened = std::move(on_opened)](std::optional<StoreError> e, StoredRange more) mutable {
+      open_figures_.read_ms += elapsed_ms(read_started_);
+      if (e) {
+        open_error_ = std::move(e);
+        phase_ = Phase::OpenFailed;
+        if (on_opened) on_opened();
+        return;
+      }
+      const auto t1 = std::chrono::steady_clock::now();
+      fold_received(*workspace_, more.received, received_folded_, load_report_, fx_.clock.now_ms());
+      open_figures_.fold_ms += elapsed_ms(t1);
+      finish_open(std::move(on_opened));
+    });
   });
 }
 
