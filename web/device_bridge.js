@@ -117,4 +117,77 @@ mergeInto(LibraryManager.library, {
     input.addEventListener('cancel', function () { input.remove(); });
     input.click();
   },
+
+  // Several files (bundles, requests): [u32 count] then per file [u32 n][name][u32 n][bytes],
+  // through the store's completion path; a cancelled picker answers nothing.
+  hearth_files_open_many__deps: ['$HearthIdb', '$HearthDrops'],
+  hearth_files_open_many: function (req) {
+    var input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.style.display = 'none';
+    document.body.appendChild(input);
+    input.addEventListener('change', function () {
+      var files = input.files ? Array.prototype.slice.call(input.files) : [];
+      input.remove();
+      if (!files.length) return;
+      HearthDrops.pack(files).then(function (out) { HearthIdb.done(req, 0, null, out); },
+        function (e) { HearthIdb.done(req, 4, HearthIdb.describe(e, 'the files could not be read')); });
+    });
+    input.addEventListener('cancel', function () { input.remove(); });
+    input.click();
+  },
+
+  // Files dropped onto the page wait here until the app takes them (hearth_files_take_dropped,
+  // polled by the exchange view each frame): the same layout as hearth_files_open_many.
+  $HearthDrops__postset: 'HearthDrops.listen();',
+  $HearthDrops: {
+    queue: [],        // packed batches, ready
+    reading: 0,       // batches still being read
+    pack: function (files) {
+      return Promise.all(files.map(function (f) { return f.arrayBuffer(); })).then(function (bufs) {
+        var enc = new TextEncoder(), names = files.map(function (f) { return enc.encode(f.name); }), n = 4, i;
+        for (i = 0; i < files.length; i++) n += 8 + names[i].length + bufs[i].byteLength;
+        var out = new Uint8Array(n), dv = new DataView(out.buffer), o = 0;
+        dv.setUint32(o, files.length, true); o += 4;
+        for (i = 0; i < files.length; i++) {
+          dv.setUint32(o, names[i].length, true); o += 4; out.set(names[i], o); o += names[i].length;
+          dv.setUint32(o, bufs[i].byteLength, true); o += 4; out.set(new Uint8Array(bufs[i]), o); o += bufs[i].byteLength;
+        }
+        return out;
+      });
+    },
+    listen: function () {
+      if (typeof window === 'undefined' || !window.addEventListener) return;
+      window.addEventListener('dragover', function (ev) {
+        if (ev.dataTransfer && Array.prototype.indexOf.call(ev.dataTransfer.types || [], 'Files') >= 0) {
+          ev.preventDefault();
+          ev.dataTransfer.dropEffect = 'copy';
+        }
+      });
+      window.addEventListener('drop', function (ev) {
+        var files = ev.dataTransfer && ev.dataTransfer.files ? Array.prototype.slice.call(ev.dataTransfer.files) : [];
+        if (!files.length) return;
+        ev.preventDefault();
+        HearthDrops.reading++;
+        HearthDrops.pack(files).then(function (out) {
+          HearthDrops.reading--;
+          HearthDrops.queue.push(out);
+          if (Module['_hearth_show_outcome']) Module['_hearth_show_outcome']();
+        }, function () { HearthDrops.reading--; });
+      });
+    },
+  },
+
+  // The oldest dropped batch, copied into a malloc'd buffer the caller frees; 0 when none.
+  hearth_files_take_dropped__deps: ['$HearthDrops', 'malloc'],
+  hearth_files_take_dropped: function (lenPtr) {
+    var out = HearthDrops.queue.shift();
+    if (!out) return 0;
+    var p = _malloc(Math.max(1, out.length));
+    if (!p) return 0;
+    HEAPU8.set(out, p);
+    HEAP32[lenPtr >> 2] = out.length;
+    return p;
+  },
 });

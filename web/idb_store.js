@@ -1,14 +1,21 @@
 // IndexedDB binding for the device's store (linked with --js-library; no Asyncify).
 //
-// Database "hearth", schema version 2 (version 1 had only meta.device and events):
+// Database "hearth", schema version 3 (version 1 had only meta.device and events; version 2
+// added snapshots; version 3 adds received and held, the district's merge):
 //   meta       "device"   → the 16-byte device id
 //              "head"     → [u64 seq][32-byte hash] of the last event, written in the same
 //                           transaction as every append (absent in a version-1 store until
 //                           the app has checked its chain once)
 //              "exported" → seq: this device's events ≤ it are in a bundle (issue 5)
+//              "named:" + name → a small named value (effects.hpp kMeta*: the encrypted key
+//                           file, the certificate, the district's receipt). Never in a backup:
+//                           dump leaves them out and replace keeps them.
 //   events     seq → the event's exact bytes
 //   snapshots  [seq, part] → a piece of the snapshot covering events ≤ seq (pieces of at most
 //              kPart bytes, so no single value is huge)
+//   received   arrival → the exact bytes of another device's event (the district's merge)
+//   held       [device hex, first, last] → a bundle waiting for a gap: the C++ encoding
+//              [i64 received_ms][u32 n][name][u32 n][signed bundle] (web_idb_store.cpp)
 // Every call completes by calling back into C++ (_hearth_idb_done). A write reports success
 // only from its transaction's "complete" event with durability "strict", i.e. once the browser
 // has flushed it to disk. Appends use `add` (never `put`): an existing seq is refused, so a
@@ -18,7 +25,8 @@ mergeInto(LibraryManager.library, {
   $HearthIdb: {
     db: null,
     conflict: null,   // why the current write aborted itself (a conflict), if it did
-    kSchema: 2,
+    kSchema: 3,
+    kNamed: 'named:',
     kPart: 16 * 1024 * 1024,
     // C++ StoreError kinds, by outcome
     kindOf: function (err) {
@@ -116,6 +124,29 @@ mergeInto(LibraryManager.library, {
       for (var part = 0, o = 0; o < bytes.length || part === 0; part++, o += HearthIdb.kPart)
         store.put(bytes.slice(o, Math.min(bytes.length, o + HearthIdb.kPart)).buffer, [seq, part]);
     },
+    hex: function (b) {
+      var s = '';
+      for (var i = 0; i < b.length; i++) s += (b[i] < 16 ? '0' : '') + b[i].toString(16);
+      return s;
+    },
+    namedRange: function () { return IDBKeyRange.bound(HearthIdb.kNamed, HearthIdb.kNamed + '\uffff'); },
+    // Reads [u32 n]{[u64 arrival][blob]} [u32 n]{[16 device][u64 first][u64 last][blob]}
+    // [u32 n]{[16 device][u64 first][u64 last]} (web_idb_store.cpp receive and replace).
+    readReceive: function (r) {
+      var out = { events: [], hold: [], release: [] }, n, i;
+      for (n = r.u32(), i = 0; i < n; i++) { var a = r.u64(); out.events.push([a, r.blob()]); }
+      for (n = r.u32(), i = 0; i < n; i++) { var d = HearthIdb.hex(new Uint8Array(r.bytes(16))), f = r.u64(), l = r.u64(); out.hold.push([[d, f, l], r.blob()]); }
+      for (n = r.u32(), i = 0; i < n; i++) { var d2 = HearthIdb.hex(new Uint8Array(r.bytes(16))), f2 = r.u64(), l2 = r.u64(); out.release.push([d2, f2, l2]); }
+      return out;
+    },
+    // [u32 n]{[u64 arrival][blob]} [u32 n]{[blob]}
+    writeReceived: function (w, keys, values, held) {
+      var i;
+      w.u32(values.length);
+      for (i = 0; i < values.length; i++) { w.u64(keys[i]); w.blob(values[i]); }
+      w.u32(held.length);
+      for (i = 0; i < held.length; i++) w.blob(held[i]);
+    },
     joinParts: function (parts) {
       var n = 0, i;
       for (i = 0; i < parts.length; i++) n += parts[i].byteLength;
@@ -141,6 +172,8 @@ mergeInto(LibraryManager.library, {
       if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
       if (!db.objectStoreNames.contains('events')) db.createObjectStore('events');
       if (!db.objectStoreNames.contains('snapshots')) db.createObjectStore('snapshots');
+      if (!db.objectStoreNames.contains('received')) db.createObjectStore('received');
+      if (!db.objectStoreNames.contains('held')) db.createObjectStore('held');
     };
     r.onblocked = function () { HearthIdb.done(req, 2, 'an older version of the app is open in another window: close it'); };
     r.onerror = function (ev) { ev.preventDefault(); HearthIdb.done(req, HearthIdb.kindOf(r.error), HearthIdb.describe(r.error, 'open failed')); };
@@ -150,6 +183,7 @@ mergeInto(LibraryManager.library, {
       HearthIdb.db = db;
       db.onversionchange = function () { db.close(); HearthIdb.db = null; };   // let a newer version of the app upgrade
       var device = null, created = 0, head = null, exported = 0, snapKeys = [], first = 0, last = 0;
+      var namedKeys = [], namedValues = [], received = 0;
       function reply() {
         var w = new HearthIdb.Writer(), seqs = HearthIdb.snapshotSeqs(snapKeys);
         w.bytes(device); w.u8(created); w.u32(upgradedFrom);
@@ -157,11 +191,20 @@ mergeInto(LibraryManager.library, {
         w.u64(exported); w.u64(first); w.u64(last);
         w.u32(seqs.length);
         for (var i = 0; i < seqs.length; i++) w.u64(seqs[i]);
+        w.u64(received);
+        w.u32(namedKeys.length);
+        for (i = 0; i < namedKeys.length; i++) {
+          w.blob(new TextEncoder().encode(namedKeys[i].slice(HearthIdb.kNamed.length)));
+          w.blob(namedValues[i]);
+        }
         return w.result();
       }
       // read-only (no disk flush) unless this is a new store that needs its device id
-      HearthIdb.read(req, ['meta', 'events', 'snapshots'], function (tx) {
+      HearthIdb.read(req, ['meta', 'events', 'snapshots', 'received'], function (tx) {
         var meta = tx.objectStore('meta'), events = tx.objectStore('events');
+        meta.getAllKeys(HearthIdb.namedRange()).onsuccess = function (ev) { namedKeys = ev.target.result; };
+        meta.getAll(HearthIdb.namedRange()).onsuccess = function (ev) { namedValues = ev.target.result; };
+        tx.objectStore('received').openKeyCursor(null, 'prev').onsuccess = function (ev) { received = ev.target.result ? ev.target.result.key : 0; };
         meta.get('device').onsuccess = function (ev) { device = ev.target.result ? new Uint8Array(ev.target.result) : null; };
         meta.get('head').onsuccess = function (ev) { head = ev.target.result ? new Uint8Array(ev.target.result) : null; };
         meta.get('exported').onsuccess = function (ev) { exported = ev.target.result || 0; };
@@ -185,35 +228,92 @@ mergeInto(LibraryManager.library, {
     };
   },
 
-  // The snapshot for `snapshot` (none when 0) and every event with seq > `after`:
-  // [u32 snapshot length][snapshot][u32 count] then per event [u64 seq][u32 length][bytes]
+  // The snapshot for `snapshot` (none when 0), every event with seq > `after`, every received
+  // event with arrival > `receivedAfter`, and every held bundle:
+  // [u32 snapshot length][snapshot][u32 count] then per event [u64 seq][u32 length][bytes],
+  // [u32 count] then per received event [u64 arrival][u32 length][bytes],
+  // [u32 count] then per held bundle [u32 length][bytes]
   hearth_idb_read__deps: ['$HearthIdb'],
-  hearth_idb_read: function (snapshot, after, req) {
-    var parts = [], keys = [], values = [];
-    HearthIdb.read(req, ['events', 'snapshots'], function (tx) {
+  hearth_idb_read: function (snapshot, after, receivedAfter, req) {
+    var parts = [], keys = [], values = [], rkeys = [], rvalues = [], held = [];
+    HearthIdb.read(req, ['events', 'snapshots', 'received', 'held'], function (tx) {
       if (snapshot > 0) tx.objectStore('snapshots').getAll(IDBKeyRange.bound([snapshot, 0], [snapshot, Infinity])).onsuccess = function (ev) { parts = ev.target.result; };
       var range = IDBKeyRange.lowerBound(after, true), events = tx.objectStore('events');
       events.getAllKeys(range).onsuccess = function (ev) { keys = ev.target.result; };
       events.getAll(range).onsuccess = function (ev) { values = ev.target.result; };
+      var rrange = IDBKeyRange.lowerBound(receivedAfter, true), received = tx.objectStore('received');
+      received.getAllKeys(rrange).onsuccess = function (ev) { rkeys = ev.target.result; };
+      received.getAll(rrange).onsuccess = function (ev) { rvalues = ev.target.result; };
+      tx.objectStore('held').getAll().onsuccess = function (ev) { held = ev.target.result; };
     }, function () {
       // written straight into the wasm heap: a district snapshot is tens of megabytes
-      var total = 8, i, snapLen = 0;
+      var total = 16, i, snapLen = 0;
       for (i = 0; i < parts.length; i++) snapLen += parts[i].byteLength;
       total += snapLen;
       for (i = 0; i < values.length; i++) total += 12 + values[i].byteLength;
+      for (i = 0; i < rvalues.length; i++) total += 12 + rvalues[i].byteLength;
+      for (i = 0; i < held.length; i++) total += 4 + held[i].byteLength;
       var p = _malloc(Math.max(1, total));
       if (!p) throw new Error('out of memory reading ' + total + ' bytes');
       var dv = new DataView(HEAPU8.buffer, p, total), o = 0;
       dv.setUint32(o, snapLen, true); o += 4;
       for (i = 0; i < parts.length; i++) { HEAPU8.set(new Uint8Array(parts[i]), p + o); o += parts[i].byteLength; }
-      dv.setUint32(o, values.length, true); o += 4;
-      for (i = 0; i < values.length; i++) {
-        var b = new Uint8Array(values[i]);
-        dv.setUint32(o, keys[i] % 4294967296, true); dv.setUint32(o + 4, Math.floor(keys[i] / 4294967296), true); o += 8;
-        dv.setUint32(o, b.length, true); o += 4;
-        HEAPU8.set(b, p + o); o += b.length;
+      function list(ks, vs) {
+        dv.setUint32(o, vs.length, true); o += 4;
+        for (var j = 0; j < vs.length; j++) {
+          var b = new Uint8Array(vs[j]);
+          if (ks) { dv.setUint32(o, ks[j] % 4294967296, true); dv.setUint32(o + 4, Math.floor(ks[j] / 4294967296), true); o += 8; }
+          dv.setUint32(o, b.length, true); o += 4;
+          HEAPU8.set(b, p + o); o += b.length;
+        }
       }
+      list(keys, values);
+      list(rkeys, rvalues);
+      list(null, held);
       return { ptr: p, len: total };
+    });
+  },
+
+  // The district's merge, all or none: received events (arrivals continuing the highest
+  // stored one, else a conflict), newly held bundles, released ones deleted. The request is
+  // HearthIdb.readReceive's layout.
+  hearth_idb_receive__deps: ['$HearthIdb'],
+  hearth_idb_receive: function (ptr, len, req) {
+    var plan = HearthIdb.readReceive(new HearthIdb.Reader(HEAPU8.slice(ptr, ptr + len)));
+    HearthIdb.write(req, ['received', 'held'], function (tx) {
+      var received = tx.objectStore('received'), held = tx.objectStore('held');
+      received.openKeyCursor(null, 'prev').onsuccess = function (ev) {
+        var next = (ev.target.result ? ev.target.result.key : 0) + 1, i;
+        for (i = 0; i < plan.events.length; i++) {
+          if (plan.events[i][0] !== next + i) {
+            HearthIdb.conflict = 'arrival ' + plan.events[i][0] + ' does not continue the stored ' + (next - 1) + ' (another window merged since this one read the store)';
+            tx.abort();
+            return;
+          }
+        }
+        for (i = 0; i < plan.events.length; i++) received.add(plan.events[i][1], plan.events[i][0]);
+        for (i = 0; i < plan.release.length; i++) held.delete(plan.release[i]);
+        for (i = 0; i < plan.hold.length; i++) held.put(plan.hold[i][1], plan.hold[i][0]);
+      };
+    });
+  },
+
+  // A small named value (effects.hpp kMeta*), durably.
+  hearth_idb_put_meta__deps: ['$HearthIdb'],
+  hearth_idb_put_meta: function (namePtr, ptr, len, req) {
+    var name = UTF8ToString(namePtr), bytes = HEAPU8.slice(ptr, ptr + len);
+    HearthIdb.write(req, ['meta'], function (tx) { tx.objectStore('meta').put(bytes.buffer, HearthIdb.kNamed + name); });
+  },
+
+  // This device's events ≤ seq are in a bundle; the mark never goes down.
+  hearth_idb_mark_exported__deps: ['$HearthIdb'],
+  hearth_idb_mark_exported: function (seq, req) {
+    HearthIdb.write(req, ['meta'], function (tx) {
+      var meta = tx.objectStore('meta');
+      meta.get('exported').onsuccess = function (ev) {
+        var now = ev.target.result || 0;
+        if (seq > now) meta.put(seq, 'exported');
+      };
     });
   },
 
@@ -270,10 +370,16 @@ mergeInto(LibraryManager.library, {
 
   // Everything, for a backup: [16 device][u8 has head][40 head][u64 exported]
   // [u32 n]{[u64 seq][u32 len][snapshot]} (newest first) [u32 n]{[u64 seq][u32 len][event]}
+  // [u32 n]{[u64 arrival][u32 len][event]} [u32 n]{[u32 len][held bundle]}. The named values
+  // (the device's key, certificate and receipt) stay out: a backup must not carry the identity.
   hearth_idb_dump__deps: ['$HearthIdb'],
   hearth_idb_dump: function (req) {
-    var device, head, exported = 0, snapKeys = [], snapVals = [], keys = [], values = [];
-    HearthIdb.read(req, ['meta', 'events', 'snapshots'], function (tx) {
+    var device, head, exported = 0, snapKeys = [], snapVals = [], keys = [], values = [], rkeys = [], rvalues = [], held = [];
+    HearthIdb.read(req, ['meta', 'events', 'snapshots', 'received', 'held'], function (tx) {
+      var received = tx.objectStore('received');
+      received.getAllKeys().onsuccess = function (ev) { rkeys = ev.target.result; };
+      received.getAll().onsuccess = function (ev) { rvalues = ev.target.result; };
+      tx.objectStore('held').getAll().onsuccess = function (ev) { held = ev.target.result; };
       var meta = tx.objectStore('meta');
       meta.get('device').onsuccess = function (ev) { device = ev.target.result; };
       meta.get('head').onsuccess = function (ev) { head = ev.target.result; };
@@ -298,17 +404,22 @@ mergeInto(LibraryManager.library, {
       }
       w.u32(values.length);
       for (i = 0; i < values.length; i++) { w.u64(keys[i]); w.blob(values[i]); }
+      HearthIdb.writeReceived(w, rkeys, rvalues, held);
       return w.result();
     });
   },
 
-  // Replaces everything with a backup's contents (the layout hearth_idb_dump answers with).
+  // Replaces everything with a backup's contents: the layout hearth_idb_dump answers with up to
+  // the events, then received events and held bundles in HearthIdb.readReceive's layout. The
+  // named values (this device's identity) are kept.
   hearth_idb_replace__deps: ['$HearthIdb'],
   hearth_idb_replace: function (ptr, len, req) {
     var r = new HearthIdb.Reader(HEAPU8.slice(ptr, ptr + len));
-    HearthIdb.write(req, ['meta', 'events', 'snapshots'], function (tx) {
+    HearthIdb.write(req, ['meta', 'events', 'snapshots', 'received', 'held'], function (tx) {
       var meta = tx.objectStore('meta'), events = tx.objectStore('events'), snaps = tx.objectStore('snapshots');
-      meta.clear(); events.clear(); snaps.clear();
+      var received = tx.objectStore('received'), held = tx.objectStore('held');
+      meta.delete('device'); meta.delete('head'); meta.delete('exported');
+      events.clear(); snaps.clear(); received.clear(); held.clear();
       meta.put(r.bytes(16), 'device');
       var hasHead = r.u8(), head = r.bytes(40);
       if (hasHead) meta.put(head, 'head');
@@ -316,6 +427,9 @@ mergeInto(LibraryManager.library, {
       if (exported) meta.put(exported, 'exported');
       for (var n = r.u32(), s = 0; s < n; s++) { var seq = r.u64(); HearthIdb.putSnapshot(snaps, seq, new Uint8Array(r.blob())); }
       for (var m = r.u32(), e = 0; e < m; e++) { var k = r.u64(); events.put(r.blob(), k); }
+      var plan = HearthIdb.readReceive(r);
+      for (var i = 0; i < plan.events.length; i++) received.put(plan.events[i][1], plan.events[i][0]);
+      for (var j = 0; j < plan.hold.length; j++) held.put(plan.hold[j][1], plan.hold[j][0]);
     });
   },
 });

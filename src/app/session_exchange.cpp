@@ -17,10 +17,12 @@ TrustProblem trouble(std::string key, std::string detail = {}, std::vector<std::
 std::vector<TrustProblem> one(TrustProblem p) { return {std::move(p)}; }
 std::vector<TrustProblem> from_error(const StoreError& e) { return one(trouble(e.message_key(), e.detail)); }
 
-std::vector<std::uint8_t> u64_bytes(std::uint64_t v) {
-  std::vector<std::uint8_t> out(8);
-  for (int i = 0; i < 8; ++i) out[i] = static_cast<std::uint8_t>(v >> (8 * i));
-  return out;
+ImportResult refused(const std::string& name, TrustProblem why) {
+  ImportResult r;
+  r.name = name;
+  r.outcome = ImportOutcome::Refused;
+  r.problem = std::move(why);
+  return r;
 }
 }  // namespace
 
@@ -290,11 +292,11 @@ void Session::import_files(std::vector<ImportInput> files, std::function<void(co
   }
   if (bundles.empty()) return finish(std::move(report));
   if (role_ != WriterLease::Role::Writer || load_report_.damaged()) {
-    for (std::size_t i : slot) report.results[i] = {report.results[i].name, ImportOutcome::Refused, trouble(load_report_.damaged() ? "err.store.read_only" : "err.store.other_window")};
+    for (std::size_t i : slot) report.results[i] = refused(report.results[i].name, trouble(load_report_.damaged() ? "err.store.read_only" : "err.store.other_window"));
     return finish(std::move(report));
   }
   if (importing_ || saving() || restoring()) {
-    for (std::size_t i : slot) report.results[i] = {report.results[i].name, ImportOutcome::Refused, trouble("err.store.busy")};
+    for (std::size_t i : slot) report.results[i] = refused(report.results[i].name, trouble("err.store.busy"));
     return finish(std::move(report));
   }
   importing_ = true;

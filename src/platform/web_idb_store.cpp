@@ -2,6 +2,8 @@
 
 #include <emscripten.h>
 
+#include "bundle.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -11,7 +13,10 @@
 // web/idb_store.js
 extern "C" {
 void hearth_idb_open(const char* name, const std::uint8_t* device_if_new, int req);
-void hearth_idb_read(double snapshot, double after, int req);
+void hearth_idb_read(double snapshot, double after, double received_after, int req);
+void hearth_idb_receive(const std::uint8_t* bytes, std::size_t len, int req);
+void hearth_idb_put_meta(const char* name, const std::uint8_t* bytes, std::size_t len, int req);
+void hearth_idb_mark_exported(double seq, int req);
 void hearth_idb_append(const std::uint8_t* frames, std::size_t len, double first_seq, int count, const std::uint8_t* after40,
                        const std::uint8_t* head40, int req);
 void hearth_idb_put_head(const std::uint8_t* head40, int req);
@@ -25,6 +30,8 @@ void hearth_lease_announce(double last_seq);
 void hearth_gauge_measure(int req);
 void hearth_files_save(const char* name, const std::uint8_t* bytes, std::size_t len);
 void hearth_files_open(int req);
+void hearth_files_open_many(int req);
+std::uint8_t* hearth_files_take_dropped(int* len);
 }
 
 namespace hearth {
@@ -127,6 +134,69 @@ std::optional<StoredHead> read_head(Reader& r) {
   return h;
 }
 StoreError short_reply() { return StoreError{"failed", "short reply from IndexedDB"}; }
+
+// A held bundle as IndexedDB keeps it: [i64 received_ms][u32 n][name][u32 n][signed bundle];
+// its device, range and last hash are read back from the bundle itself.
+std::vector<std::uint8_t> held_value(const HeldBundle& h) {
+  Writer w;
+  w.u64(static_cast<std::uint64_t>(h.received_ms));
+  w.blob(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(h.name.data()), h.name.size()));
+  w.blob(h.signed_bytes);
+  return w.b;
+}
+std::optional<HeldBundle> parse_held(std::span<const std::uint8_t> value) {
+  Reader r{value};
+  HeldBundle h;
+  h.received_ms = static_cast<std::int64_t>(r.u64());
+  const auto name = r.blob();
+  h.signed_bytes = r.blob();
+  if (!r.ok) return std::nullopt;
+  h.name.assign(name.begin(), name.end());
+  const auto header = peek_bundle(h.signed_bytes);
+  if (!header) return std::nullopt;  // unreadable: the next import of its range replaces it
+  h.device = header->cert.device;
+  h.first = header->first;
+  h.last = header->last;
+  h.last_hash = header->last_hash;
+  return h;
+}
+// Received events then held bundles (read and dump replies, after the events).
+void read_received(Reader& r, std::vector<ReceivedEvent>& received, std::vector<HeldBundle>& held) {
+  const std::uint32_t n = r.u32();
+  for (std::uint32_t i = 0; i < n && r.ok; ++i) {
+    ReceivedEvent e;
+    e.arrival = r.u64();
+    e.bytes = r.blob();
+    received.push_back(std::move(e));
+  }
+  const std::uint32_t m = r.u32();
+  for (std::uint32_t i = 0; i < m && r.ok; ++i) {
+    const auto value = r.blob();
+    if (auto h = parse_held(value)) held.push_back(std::move(*h));
+  }
+  std::sort(held.begin(), held.end(), [](const HeldBundle& a, const HeldBundle& b) { return a.device != b.device ? a.device < b.device : a.first < b.first; });
+}
+// The request web/idb_store.js HearthIdb.readReceive reads.
+void write_receive(Writer& w, const std::vector<ReceivedEvent>& events, const std::vector<HeldBundle>& hold, const std::vector<HeldBundle>& release) {
+  w.u32(static_cast<std::uint32_t>(events.size()));
+  for (const auto& e : events) {
+    w.u64(e.arrival);
+    w.blob(e.bytes);
+  }
+  w.u32(static_cast<std::uint32_t>(hold.size()));
+  for (const auto& h : hold) {
+    w.bytes(h.device);
+    w.u64(h.first);
+    w.u64(h.last);
+    w.blob(held_value(h));
+  }
+  w.u32(static_cast<std::uint32_t>(release.size()));
+  for (const auto& h : release) {
+    w.bytes(h.device);
+    w.u64(h.first);
+    w.u64(h.last);
+  }
+}
 }  // namespace
 
 void WebIdbStore::open(const DeviceId& device_if_new, OpenDone done) {
@@ -142,23 +212,30 @@ void WebIdbStore::open(const DeviceId& device_if_new, OpenDone done) {
     info.first_event = r.u64();
     info.last_event = r.u64();
     for (std::uint32_t n = r.u32(), i = 0; i < n && r.ok; ++i) info.snapshots.push_back(r.u64());
+    info.received = r.u64();
+    for (std::uint32_t n = r.u32(), i = 0; i < n && r.ok; ++i) {
+      const auto name = r.blob();
+      auto value = r.blob();
+      info.meta[std::string(name.begin(), name.end())] = std::move(value);
+    }
     if (!r.ok) return done(short_reply(), {});
     done(std::nullopt, std::move(info));
   });
   hearth_idb_open(database_.c_str(), device_if_new.data(), req);
 }
 
-void WebIdbStore::read(std::uint64_t snapshot, std::uint64_t after, ReadDone done) {
+void WebIdbStore::read(std::uint64_t snapshot, std::uint64_t after, std::uint64_t received_after, ReadDone done) {
   const int req = remember([done = std::move(done)](std::optional<StoreError> err, std::span<const std::uint8_t> bytes) {
     if (err) return done(std::move(err), {});
     Reader r{bytes};
     StoredRange range;
     range.snapshot = r.blob();
     range.events = r.seq_blobs<StoredEvent>();
+    read_received(r, range.received, range.held);
     if (!r.ok) return done(short_reply(), {});
     done(std::nullopt, std::move(range));
   });
-  hearth_idb_read(static_cast<double>(snapshot), static_cast<double>(after), req);
+  hearth_idb_read(static_cast<double>(snapshot), static_cast<double>(after), static_cast<double>(received_after), req);
 }
 
 namespace {
@@ -187,6 +264,21 @@ void WebIdbStore::put_snapshot(std::uint64_t seq, std::vector<std::uint8_t> byte
                           static_cast<double>(retention.drop_events_through), remember_done(std::move(done)));
 }
 
+void WebIdbStore::receive(std::vector<ReceivedEvent> events, std::vector<HeldBundle> hold, std::vector<HeldBundle> release, Done done) {
+  if (events.empty() && hold.empty() && release.empty()) return done(std::nullopt);
+  Writer w;
+  write_receive(w, events, hold, release);
+  hearth_idb_receive(w.b.data(), w.b.size(), remember_done(std::move(done)));
+}
+
+void WebIdbStore::put_meta(std::string name, std::vector<std::uint8_t> value, Done done) {
+  hearth_idb_put_meta(name.c_str(), value.data(), value.size(), remember_done(std::move(done)));
+}
+
+void WebIdbStore::mark_exported(std::uint64_t seq, Done done) {
+  hearth_idb_mark_exported(static_cast<double>(seq), remember_done(std::move(done)));
+}
+
 void WebIdbStore::dump(DumpDone done) {
   const int req = remember([done = std::move(done)](std::optional<StoreError> err, std::span<const std::uint8_t> bytes) {
     if (err) return done(std::move(err), {});
@@ -197,6 +289,7 @@ void WebIdbStore::dump(DumpDone done) {
     d.exported = r.u64();
     d.snapshots = r.seq_blobs<StoredSnapshot>();
     d.events = r.seq_blobs<StoredEvent>();
+    read_received(r, d.received, d.held);
     if (!r.ok) return done(short_reply(), {});
     done(std::nullopt, std::move(d));
   });
@@ -220,6 +313,7 @@ void WebIdbStore::replace(StoreDump d, Done done) {
     w.u64(e.seq);
     w.blob(e.bytes);
   }
+  write_receive(w, d.received, d.held, {});
   hearth_idb_replace(w.b.data(), w.b.size(), remember_done(std::move(done)));
 }
 
@@ -260,6 +354,43 @@ void WebFileExchange::open(std::function<void(std::optional<StoreError>, std::ve
     done(std::nullopt, std::vector<std::uint8_t>(bytes.begin() + static_cast<std::ptrdiff_t>(r.o), bytes.end()), std::string(name.begin(), name.end()));
   });
   hearth_files_open(req);
+}
+
+namespace {
+// [u32 count] then per file [u32 n][name][u32 n][bytes] (web/device_bridge.js HearthDrops.pack)
+std::optional<std::vector<ImportInput>> parse_files(std::span<const std::uint8_t> bytes) {
+  Reader r{bytes};
+  std::vector<ImportInput> out;
+  const std::uint32_t n = r.u32();
+  for (std::uint32_t i = 0; i < n && r.ok; ++i) {
+    const auto name = r.blob();
+    ImportInput in;
+    in.name.assign(name.begin(), name.end());
+    in.bytes = r.blob();
+    out.push_back(std::move(in));
+  }
+  if (!r.ok) return std::nullopt;
+  return out;
+}
+}  // namespace
+
+void WebFileExchange::open_many(std::function<void(std::optional<StoreError>, std::vector<ImportInput>)> done) {
+  const int req = remember([done = std::move(done)](std::optional<StoreError> err, std::span<const std::uint8_t> bytes) {
+    if (err) return done(std::move(err), {});
+    auto files = parse_files(bytes);
+    if (!files) return done(short_reply(), {});
+    done(std::nullopt, std::move(*files));
+  });
+  hearth_files_open_many(req);
+}
+
+std::optional<std::vector<ImportInput>> WebFileExchange::take_dropped() {
+  int len = 0;
+  std::uint8_t* p = hearth_files_take_dropped(&len);
+  if (!p) return std::nullopt;
+  auto files = parse_files(std::span<const std::uint8_t>(p, static_cast<std::size_t>(len)));
+  std::free(p);
+  return files;
 }
 
 }  // namespace hearth

@@ -172,7 +172,8 @@ function packLedger(l, eventsPerPiece = 50000) {
 
 // Puts a ledger into the origin's IndexedDB, from a page of the same origin that does not
 // start the app. Laid out as the app's schema `schema` lays it out (web/idb_store.js):
-// 1 = the first version (meta.device + events, no head, no snapshots), 2 = the current one.
+// 1 = the first version (meta.device + events, no head, no snapshots), 2 = with snapshots (the
+// app upgrades both to 3, which adds received and held).
 // `ledger.head: null` plants no head; `ledger.exported` sets the exported mark.
 export async function plantLedger(context, url, ledger, { schema = 2 } = {}) {
   const pieces = packLedger(ledger);
