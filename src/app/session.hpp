@@ -210,6 +210,17 @@ class Session {
   // A receipt for each device the district holds events of, saved as files.
   void save_receipts(std::function<void(std::size_t saved, std::optional<StoreError>)> on_done);
   Receipt receipt_for(const DeviceId& device) const;
+  // Files the person saves or picks for the views (a request code, a certificate, a receipt);
+  // nothing happens without a FileExchange or when the picker is cancelled.
+  void save_file(const std::string& name, std::vector<std::uint8_t> bytes) {
+    if (fx_.files) fx_.files->save(name, std::move(bytes), [](std::optional<StoreError>) {});
+  }
+  void open_file(std::function<void(std::vector<std::uint8_t>)> then) {
+    if (fx_.files)
+      fx_.files->open([then = std::move(then)](std::optional<StoreError> err, std::vector<std::uint8_t> bytes, std::string) {
+        if (!err) then(std::move(bytes));
+      });
+  }
   // What this device trusts as the district (its certificate's issuer; its box key while unlocked).
   DistrictTrust trust() const;
 

@@ -84,9 +84,36 @@ void publish_store(const Session& s) {
                 static_cast<unsigned long long>(f.event_bytes), static_cast<unsigned long long>(f.opens), s.last_write_ms(), static_cast<unsigned long long>(snap.seq),
                 static_cast<unsigned long long>(snap.bytes), snap.encode_ms, snap.store_ms, static_cast<unsigned long long>(s.newest_snapshot()),
                 st.known ? "true" : "false", st.usage, st.quota, st.persisted ? "true" : "false", s.storage_low() ? "true" : "false");
-  if (last != buf) {
-    last = buf;
-    hearth_js_publish_store(buf);
+  std::string json = buf;
+  if (ready) {  // issue 5: the device's identity and the exchange, for the tests
+    const auto& id = s.identity();
+    const char* role_names[] = {"", "district", "township", "trainer"};
+    std::size_t counts[4] = {0, 0, 0, 0};
+    std::uint64_t new_events = 0;
+    if (const auto& r = s.last_import()) {
+      for (const auto& x : r->results) ++counts[static_cast<int>(x.outcome)];
+      new_events = r->new_events;
+    }
+    static std::uint64_t conflicts_at = ~0ull;  // conflicts() walks every edit: once per change of state
+    static std::size_t conflicts = 0;
+    if (conflicts_at != s.state().revision()) conflicts = s.state().conflicts().size(), conflicts_at = s.state().revision();
+    char ex[640];
+    std::snprintf(ex, sizeof ex,
+                  ",\"exchange\":{\"hasKey\":%s,\"unlocked\":%s,\"role\":\"%s\",\"enrolled\":%s,\"exported\":%llu,\"confirmed\":%llu,"
+                  "\"unexported\":%llu,\"received\":%llu,\"feeds\":%zu,\"held\":%zu,\"gaps\":%zu,\"requests\":%zu,\"enrolledDevices\":%zu,"
+                  "\"conflicts\":%zu,\"lastImport\":{\"merged\":%zu,\"already\":%zu,\"held\":%zu,\"refused\":%zu,\"newEvents\":%llu}}}",
+                  id.has_key ? "true" : "false", id.unlocked ? "true" : "false", id.has_key ? role_names[static_cast<int>(id.role)] : "",
+                  id.certificate ? "true" : "false", static_cast<unsigned long long>(id.exported),
+                  static_cast<unsigned long long>(id.confirmed ? id.confirmed->through : 0), static_cast<unsigned long long>(s.unexported()),
+                  static_cast<unsigned long long>(s.workspace().inbox().received_events()), s.workspace().inbox().feeds().size(),
+                  s.workspace().inbox().held().size(), s.workspace().inbox().gaps().size(), s.pending_requests().size(), s.state().enrolled().size(),
+                  conflicts, counts[0], counts[1], counts[2], counts[3], static_cast<unsigned long long>(new_events));
+    json.pop_back();  // the closing brace: the exchange object goes inside
+    json += ex;
+  }
+  if (last != json) {
+    last = json;
+    hearth_js_publish_store(json.c_str());
   }
 }
 
@@ -106,6 +133,7 @@ void run_frame() {
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));  // device pixels
   io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+  while (auto dropped = WebFileExchange::take_dropped()) app.ui.dropped(std::move(*dropped));
   ImGui::NewFrame();
   ui::automation::begin_frame(dpr);
   app.ui.draw(dpr);

@@ -22,6 +22,11 @@ void AppUi::draw(float dpr) {
       workers_.draw(session_, i18n_, dpr);
       ImGui::EndTabItem();
     }
+    if (ImGui::BeginTabItem((std::string(i18n_.tr("app.tab.exchange")) + "###exchange").c_str())) {
+      ImGui::Spacing();
+      exchange_.draw(session_, i18n_, dpr);
+      ImGui::EndTabItem();
+    }
     const bool data_open = ImGui::BeginTabItem((std::string(i18n_.tr("app.tab.data")) + "###data").c_str());
     if (data_open && !data_was_open_) data_.shown(session_);
     data_was_open_ = data_open;

@@ -8,6 +8,7 @@
 #include "i18n.hpp"
 #include "session.hpp"
 #include "data_view.hpp"
+#include "exchange_view.hpp"
 #include "worker_register_view.hpp"
 
 namespace hearth::ui {
@@ -19,6 +20,8 @@ class AppUi {
   std::function<void(const std::string& language)> on_language_changed;
 
   void draw(float dpr);
+  // Files dropped on the page go to the exchange view (bundles, requests).
+  void dropped(std::vector<ImportInput> files) { exchange_.dropped(session_, std::move(files)); }
 
  private:
   void draw_header(float dpr);
@@ -28,6 +31,7 @@ class AppUi {
   I18n& i18n_;
   WorkerRegisterView workers_;
   DataView data_;
+  ExchangeView exchange_;
   bool data_was_open_ = false;
 };
 

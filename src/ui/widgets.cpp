@@ -44,6 +44,34 @@ bool text_field(const char* id, const char* label, std::string& value, const cha
   return edited;
 }
 
+bool password_field(const char* id, const char* label, std::string& value, const char* hint, const Problem* problem,
+                    const I18n& i18n, bool* submitted) {
+  ImGui::PushID(id);
+  field_label(label, problem != nullptr);
+  if (problem) ImGui::PushStyleColor(ImGuiCol_Border, palette().error);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  const bool enter = ImGui::InputTextWithHint("##input", hint, &value, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_Password);
+  const bool edited = ImGui::IsItemEdited();
+  automation::annotate_last("input", label, std::string(value.size(), '*'));
+  if (problem) ImGui::PopStyleColor();
+  if (submitted) *submitted = enter;
+  problem_line(problem, i18n, id);
+  ImGui::PopID();
+  return edited;
+}
+
+void copyable_text(const char* id, const char* label, const std::string& text, float height) {
+  ImGui::PushID(id);
+  ImGui::TextUnformatted(label);
+  // broken into lines of 48 characters (codes ignore whitespace when pasted back), in a
+  // read-only box that can be selected and copied
+  std::string copy;
+  for (std::size_t i = 0; i < text.size(); i += 48) copy += text.substr(i, 48) + (i + 48 < text.size() ? "\n" : "");
+  ImGui::InputTextMultiline("##code", &copy, ImVec2(-FLT_MIN, height), ImGuiInputTextFlags_ReadOnly);
+  automation::annotate_last("code", label, text);
+  ImGui::PopID();
+}
+
 bool township_field(const char* id, const char* label, std::uint32_t& code, const Problem* problem, const I18n& i18n) {
   ImGui::PushID(id);
   field_label(label, problem != nullptr);

@@ -14,6 +14,12 @@ namespace hearth::ui {
 // Returns true when the text was edited this frame; `submitted` is set when Enter was pressed.
 bool text_field(const char* id, const char* label, std::string& value, const char* hint, const Problem* problem,
                 const I18n& i18n, bool* submitted = nullptr, bool focus = false);
+// The same for a passphrase: the characters are never shown (nor published for automation).
+bool password_field(const char* id, const char* label, std::string& value, const char* hint, const Problem* problem,
+                    const I18n& i18n, bool* submitted = nullptr);
+// A read-only block of text that can be selected and copied (a request or certificate code).
+void copyable_text(const char* id, const char* label, const std::string& text, float height);
+
 // The township chooser: the 40 units of the shipped registry, streets first.
 bool township_field(const char* id, const char* label, std::uint32_t& code, const Problem* problem, const I18n& i18n);
 

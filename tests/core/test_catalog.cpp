@@ -54,7 +54,7 @@ TEST_CASE("every catalog key named in the sources exists", "[catalog]") {
   const fs::path root = HEARTH_SOURCE_DIR;
   const Catalog& zh = Catalog::builtin("zh-CN");
   // "err.x.y", "app.…", "workers.…", "cli.…", "shell.…", "township.…" string literals in C++ and JS sources
-  const std::regex key_literal(R"re(["'`]((?:err|app|workers|cli|shell|township|term|rule|data)\.[a-z0-9_.]+)["'`])re");
+  const std::regex key_literal(R"re(["'`]((?:err|app|workers|cli|shell|township|term|rule|data|exchange)\.[a-z0-9_.]+)["'`])re");
   std::size_t seen = 0;
   for (const char* dir : {"src", "web", "shell"}) {
     if (!fs::exists(root / dir)) continue;
