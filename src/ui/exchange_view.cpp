@@ -5,6 +5,7 @@
 
 #include "automation.hpp"
 #include "imgui.h"
+#include "imgui_stdlib.h"
 #include "theme.hpp"
 #include "township.hpp"
 #include "widgets.hpp"
