@@ -131,7 +131,9 @@ ImportPlan Inbox::plan(std::vector<ImportInput> inputs, const State& state, cons
     }
     by_device[held_[k].device].push_back(Candidate{k, true, std::move(*b)});
   }
-  for (auto& [device, candidates] : by_device) {
+  for (auto& entry : by_device) {
+    const DeviceId& device = entry.first;  // not a structured binding: clang 14 cannot capture one in a lambda
+    auto& candidates = entry.second;
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
       if (a.bundle.header.first != b.bundle.header.first) return a.bundle.header.first < b.bundle.header.first;
       if (a.bundle.header.last != b.bundle.header.last) return a.bundle.header.last > b.bundle.header.last;
