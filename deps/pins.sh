@@ -19,7 +19,10 @@ SODIUM_DEBIAN=libsodium_1.0.18-1+deb12u1.debian.tar.xz
 SODIUM_DEBIAN_SHA256=f410474e46346b06b162defa05b1be26906aeed6cf309e3d4ebe30b4d1350733
 
 # Debian binary packages (installed when missing): what building and serving the app needs,
-# and what only the tests add (scripts/serve installs the first list, scripts/test both).
+# and what only the tests add (scripts/serve installs the first list, scripts/test all three).
 APT_PACKAGES_BUILD="cmake g++ make pkg-config dpkg-dev xz-utils emscripten libsodium-dev libcereal-dev catch2 \
 fonts-droid-fallback fonts-dejavu-core python3 python3-fonttools nodejs"
 APT_PACKAGES_TEST="chromium npm"
+# The fuzz build (scripts/fuzz, and scripts/test's short run): clang and its sanitizer and
+# libFuzzer runtimes (libclang-rt-14-dev is only recommended by clang-14, so named here).
+APT_PACKAGES_FUZZ="cmake make pkg-config libsodium-dev libcereal-dev catch2 clang libclang-rt-14-dev"

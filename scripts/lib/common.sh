@@ -96,6 +96,27 @@ build_native() {
   [ -f "$dir/CMakeCache.txt" ] || cmake -S "$HEARTH_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE="${1:-RelWithDebInfo}" -DHEARTH_DEPS_DIR="$HEARTH_CACHE/src" >&2
   cmake --build "$dir" -j"$(jobs_count)" >&2
 }
+# build_fuzz: the core and tests/fuzz with clang, libFuzzer, ASan and UBSan (scripts/fuzz).
+build_fuzz() {
+  local dir=$HEARTH_ROOT/build/fuzz
+  # -O1 and line tables only: libFuzzer's usual flags, and the quickest build that still names
+  # file and line in a crash report.
+  [ -f "$dir/CMakeCache.txt" ] || CC=clang CXX=clang++ cmake -S "$HEARTH_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=None \
+    -DCMAKE_C_FLAGS="-O1 -gline-tables-only" -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" -DHEARTH_FUZZ=ON \
+    -DHEARTH_DEPS_DIR="$HEARTH_CACHE/src" >&2
+  cmake --build "$dir" -j"$(jobs_count)" --target fuzz_bundle make_sample_bundle >&2
+}
+# run_fuzz SECONDS [libFuzzer options…]: fuzz_bundle from fresh seeds, the regressions and what
+# earlier runs found (build/fuzz/corpus); non-zero on a crash, its input in build/fuzz/artifacts/.
+run_fuzz() {
+  local dir=$HEARTH_ROOT/build/fuzz seconds=$1
+  shift
+  rm -rf "$dir/seeds"
+  "$dir/tests/make_sample_bundle" "$dir/sample" "$dir/seeds" >/dev/null || return 1
+  mkdir -p "$dir/corpus" "$dir/artifacts" || return 1
+  "$dir/tests/fuzz/fuzz_bundle" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$dir/artifacts/" "$@" "$dir/corpus" "$dir/seeds" "$HEARTH_ROOT/tests/fuzz/regressions"
+}
 build_wasm() {
   local dir=$HEARTH_ROOT/build/wasm
   [ -f "$dir/CMakeCache.txt" ] || emcmake cmake -S "$HEARTH_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE="${1:-Release}" -DHEARTH_DEPS_DIR="$HEARTH_CACHE/src" -DHEARTH_TEST_PREFIX=wasm: >&2

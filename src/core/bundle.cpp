@@ -149,7 +149,9 @@ std::variant<OpenedBundle, TrustProblem> open_bundle(std::span<const std::uint8_
     ByteReader r(f.events);
     Hash256 prev = h.prev;
     if (h.first == 1 && prev != Hash256{}) return trouble("err.bundle.damaged", "event 1 with a previous hash");
-    // not more than the section can hold (4 length bytes each): a signed but absurd count must be refused, not thrown as bad_alloc
+    // Not h.count alone: a signed header may claim four billion events (any key signs a
+    // self-consistent bundle; whose certificate it is, merge checks later), and each takes at
+    // least its 4-byte length in the section.
     out.events.reserve(std::min<std::size_t>(h.count, f.events.size() / 4));
     for (std::uint64_t seq = h.first; seq <= h.last; ++seq) {
       const auto len = r.le<std::uint32_t>();

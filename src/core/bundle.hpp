@@ -1,7 +1,7 @@
 // Bundles (数据包): a signed, contiguous range of one device's ledger, usually sealed to the
 // district's key, carried on a USB stick or by hand from a rural tablet to the district
-// office. The byte layout is docs/bundle-format.md; tests/e2e/../independent_verify.mjs
-// checks it with another Ed25519 implementation.
+// office. The byte layout is docs/bundle-format.md; tests/interop/verify_bundle.mjs checks
+// it with another Ed25519 implementation (tweetnacl) and no project code.
 //
 // Opening checks everything a bundle can prove about itself — framing, seal, certificate
 // signature, bundle signature, events digest, each event's device, numbering and hash chain,

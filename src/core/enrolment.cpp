@@ -144,9 +144,9 @@ Bytes KeyFile::encode() const {
 std::variant<KeyFile, TrustProblem> KeyFile::decode(std::span<const std::uint8_t> bytes) {
   return parse_layout<KeyFile>(bytes, kKeyMagic, kVersion, "key", [](ByteReader& r) {
     KeyFile f;
-    const auto role = r.le<std::uint8_t>();
-    if (!valid_role(role)) throw ByteReader::Truncated("unknown role " + std::to_string(role));
-    f.role = static_cast<DeviceRole>(role);
+    const auto stored_role = r.le<std::uint8_t>();  // not `role`: clang's -Wshadow sees KeyFile::role here
+    if (!valid_role(stored_role)) throw ByteReader::Truncated("unknown role " + std::to_string(stored_role));
+    f.role = static_cast<DeviceRole>(stored_role);
     f.device = r.fixed<16>();
     f.sign_public = r.fixed<32>();
     f.box_public = r.fixed<32>();

@@ -1,6 +1,6 @@
 #include "event.hpp"
 
-#include <cereal/archives/portable_binary.hpp>
+#include "cereal_bounded.hpp"
 #include <cereal/types/array.hpp>
 #include <cereal/types/string.hpp>
 #include <cereal/types/common.hpp>
@@ -37,6 +37,7 @@ Event decode_event(std::span<const std::uint8_t> bytes) {
   Event e;
   try {
     std::istringstream is(std::string(bytes.begin(), bytes.end()), std::ios::binary);
+    const BoundedRead bounded(is.rdbuf());  // the bytes may come from anywhere (a bundle): no size beyond them
     cereal::PortableBinaryInputArchive ar(is);
     serialize_event(ar, e);
     if (is.peek() != std::char_traits<char>::eof()) throw DecodeError("trailing bytes after event");

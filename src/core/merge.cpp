@@ -118,12 +118,22 @@ ImportPlan Inbox::plan(std::vector<ImportInput> inputs, const State& state, cons
   for (std::size_t k = 0; k < held_.size(); ++k) {
     if (!by_device.count(held_[k].device)) continue;
     auto opened = open_bundle(held_[k].signed_bytes, nullptr);
-    if (auto* b = std::get_if<OpenedBundle>(&opened)) by_device[held_[k].device].push_back(Candidate{k, true, std::move(*b)});
+    auto* b = std::get_if<OpenedBundle>(&opened);
+    if (!b) continue;
+    // Held before its device was revoked: refused now, as it would be if it arrived today.
+    if (const EnrolledDevice* d = state.enrolment_of(held_[k].device); d && d->revoked && b->header.last > d->accept_through) {
+      ImportResult res{held_[k].name, ImportOutcome::Refused, {}, held_[k].device, b->header.cert.unit.label, b->header.first, b->header.last, 0};
+      res.problem = trouble("err.bundle.revoked", "revoked; events after " + std::to_string(d->accept_through) + " are refused",
+                            {res.label, std::to_string(d->accept_through)});
+      plan.to_release.push_back(held_[k]);
+      plan.released.push_back(std::move(res));
+      continue;
+    }
+    by_device[held_[k].device].push_back(Candidate{k, true, std::move(*b)});
   }
   for (auto& entry : by_device) {
-    // not a structured binding: clang before 16 (em++ here) cannot capture one in the lambdas below
-    const DeviceId& device = entry.first;
-    std::vector<Candidate>& candidates = entry.second;
+    const DeviceId& device = entry.first;  // not a structured binding: clang 14 cannot capture one in a lambda
+    auto& candidates = entry.second;
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
       if (a.bundle.header.first != b.bundle.header.first) return a.bundle.header.first < b.bundle.header.first;
       if (a.bundle.header.last != b.bundle.header.last) return a.bundle.header.last > b.bundle.header.last;

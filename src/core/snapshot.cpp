@@ -8,7 +8,7 @@
 #include <streambuf>
 #include <type_traits>
 
-#include <cereal/archives/portable_binary.hpp>
+#include "cereal_bounded.hpp"
 #include <cereal/types/array.hpp>
 #include <cereal/types/common.hpp>
 

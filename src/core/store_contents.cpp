@@ -1,7 +1,7 @@
 #include "store_contents.hpp"
 
 #include <algorithm>
-#include <cereal/archives/portable_binary.hpp>
+#include "cereal_bounded.hpp"
 #include <cereal/types/array.hpp>
 #include <cereal/types/optional.hpp>
 #include <cereal/types/string.hpp>

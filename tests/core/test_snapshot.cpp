@@ -9,7 +9,7 @@
 #include <iterator>
 #include <sstream>
 
-#include <cereal/archives/portable_binary.hpp>
+#include "cereal_bounded.hpp"
 #include <cereal/types/array.hpp>
 
 #include "scenario.hpp"

@@ -28,7 +28,9 @@ test('a ledger written by the native tool opens in the browser', async () => {
 test('a damaged ledger is reported with the record it affects, and what is intact still shows', async () => {
   const ledger = nativeLedger(PEOPLE);
   folders.push(ledger.dir);
-  ledger.events[1][ledger.events[1].length - 3] ^= 1;  // event 2: one bit of its township code flipped
+  // event 2: one bit of its township code flipped (the u32 28 bytes before the end: occupation,
+  // skill, certificate, special groups, awards, union, insurance and community follow it)
+  ledger.events[1][ledger.events[1].length - 28] ^= 1;
   const context = await browser.newContext(DESKTOP);
   const page = await openWithLedger(context, app.url, ledger);
   await find(page, { role: 'error', includes: '本地数据有 1 处损坏' });
