@@ -67,6 +67,7 @@ std::variant<DecodedBackup, BackupProblem> decode_backup(std::span<const std::ui
   DecodedBackup out;
   try {
     std::istringstream is(std::string(body.begin() + sizeof kMagic + 4, body.end()), std::ios::binary);
+    const BoundedRead bounded(is.rdbuf());  // a backup is a file a person brings: no size beyond its bytes
     cereal::PortableBinaryInputArchive ar(is);
     serialize_dump(ar, out.dump, out.created_ms, version);
     if (is.peek() != std::char_traits<char>::eof()) return BackupProblem{"err.backup.undecodable", "trailing bytes"};
