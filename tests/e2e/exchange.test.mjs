@@ -149,6 +149,16 @@ test('a tablet enrols with the district, exports a sealed bundle, and the distri
   assert.equal(again.received, 1);
   assert.equal(again.lastImport.newEvents, 0);
 
+  // a file dropped onto the page is imported the same way (here: already had)
+  await d.evaluate(async (b64) => {
+    const bin = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bin], 'dropped.hearth'));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, readFileSync(bundle).toString('base64'));
+  await reach(d, { includes: 'dropped.hearth — 已有，未改变' });
+  assert.equal((await store(d)).received, 1);
+
   // in English, the district's devices
   await click(d, { kind: 'button', label: 'English' });
   await reach(d, { includes: '"渠口镇 2号平板" (township, Qukou Town): events 1–1 received' });
