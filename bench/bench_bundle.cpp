@@ -28,31 +28,16 @@
 
 #include "bundle.hpp"
 #include "merge.hpp"
+#include "measure.hpp"
 #include "synthetic.hpp"
 #include "workspace.hpp"
 
 using namespace hearth;
 
 namespace {
-double ms_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-}
-
-struct Figure {
-  double median, best;
-};
-// `untimed` runs before each run: to hand over fresh input, or to free the last run's result.
-Figure measure(int runs, const std::function<void()>& fn, const std::function<void()>& untimed = {}) {
-  std::vector<double> t;
-  for (int i = 0; i < runs; ++i) {
-    if (untimed) untimed();
-    const auto t0 = std::chrono::steady_clock::now();
-    fn();
-    t.push_back(ms_since(t0));
-  }
-  std::sort(t.begin(), t.end());
-  return {t[t.size() / 2], t.front()};
-}
+using bench::Figure;
+using bench::measure;
+using bench::ms_since;
 
 [[noreturn]] void fail(const std::string& what) {
   std::fprintf(stderr, "bench_bundle: %s\n", what.c_str());
@@ -143,14 +128,14 @@ std::vector<std::string> json;
 
 void row(const Case& c, const char* what, const char* label, Figure f, const std::string& extra = "") {
   const double per_s = f.median > 0 ? static_cast<double>(c.events) * 1000 / f.median : 0;
-  const double best_per_s = f.best > 0 ? static_cast<double>(c.events) * 1000 / f.best : 0;
-  std::printf("  %-8s %-48s median %9.2f ms  best %9.2f ms  %11.0f events/s (best %.0f)%s\n", what, label, f.median, f.best, per_s,
+  const double best_per_s = f.min > 0 ? static_cast<double>(c.events) * 1000 / f.min : 0;
+  std::printf("  %-8s %-48s median %9.2f ms  best %9.2f ms  %11.0f events/s (best %.0f)%s\n", what, label, f.median, f.min, per_s,
               best_per_s, extra.c_str());
   char line[512];
   std::snprintf(line, sizeof line,
                 "{\"bench\":\"bundle\",\"case\":\"%s\",\"figure\":\"%s\",\"bundles\":%zu,\"events\":%zu,\"median_ms\":%.3f,\"best_ms\":%.3f,"
                 "\"events_per_s\":%.0f,\"best_events_per_s\":%.0f}",
-                c.key, what, c.bundles.size(), c.events, f.median, f.best, per_s, best_per_s);
+                c.key, what, c.bundles.size(), c.events, f.median, f.min, per_s, best_per_s);
   json.push_back(line);
 }
 
@@ -202,11 +187,11 @@ void run_case(Case& c, const DeviceKeys& district, int runs, double sig_ms, doub
   // One signature and one hash over its events section per bundle, from the baselines' rates.
   const double bare = sig_ms * static_cast<double>(c.bundles.size()) + hash_ms_per_byte * static_cast<double>(c.section_bytes);
   char ratio[160];
-  std::snprintf(ratio, sizeof ratio, "   bare sig+hash %.2f ms, ratio %.1f (best %.1f)", bare, verified.median / bare, verified.best / bare);
+  std::snprintf(ratio, sizeof ratio, "   bare sig+hash %.2f ms, ratio %.1f (best %.1f)", bare, verified.median / bare, verified.min / bare);
   row(c, "verify", "open_bundle (unseal, signatures, digest, chain)", verified, ratio);
   {
     char extra[200];
-    std::snprintf(extra, sizeof extra, ",\"bare_ms\":%.3f,\"ratio\":%.2f,\"best_ratio\":%.2f}", bare, verified.median / bare, verified.best / bare);
+    std::snprintf(extra, sizeof extra, ",\"bare_ms\":%.3f,\"ratio\":%.2f,\"best_ratio\":%.2f}", bare, verified.median / bare, verified.min / bare);
     json.back().pop_back();
     json.back() += extra;
   }
@@ -310,16 +295,16 @@ int main(int argc, char** argv) {
   });
   const double hash_ms_per_byte = hashes.median / passes / static_cast<double>(section.size());
   const double mb_s = static_cast<double>(section.size()) * passes / 1e6 / (hashes.median / 1000);
-  const double best_mb_s = static_cast<double>(section.size()) * passes / 1e6 / (hashes.best / 1000);
+  const double best_mb_s = static_cast<double>(section.size()) * passes / 1e6 / (hashes.min / 1000);
   std::printf("\nbaselines\n");
   std::printf("  crypto_sign_verify_detached, %zu-byte message   %9.0f per second (best %.0f), %.1f µs each\n", header_len,
-              kSigs * 1000 / sigs.median, kSigs * 1000 / sigs.best, sig_ms * 1000);
+              kSigs * 1000 / sigs.median, kSigs * 1000 / sigs.min, sig_ms * 1000);
   std::printf("  BLAKE2b-256 over the events section (%.2f MiB)   %9.1f MB/s (best %.1f)\n",
               static_cast<double>(section.size()) / 1048576.0, mb_s, best_mb_s);
   char line[400];
   std::snprintf(line, sizeof line,
                 "{\"bench\":\"bundle\",\"case\":\"baseline\",\"figure\":\"sign_verify\",\"message_bytes\":%zu,\"per_s\":%.0f,\"best_per_s\":%.0f}",
-                header_len, kSigs * 1000 / sigs.median, kSigs * 1000 / sigs.best);
+                header_len, kSigs * 1000 / sigs.median, kSigs * 1000 / sigs.min);
   json.push_back(line);
   std::snprintf(line, sizeof line,
                 "{\"bench\":\"bundle\",\"case\":\"baseline\",\"figure\":\"blake2b_256\",\"bytes\":%zu,\"mb_per_s\":%.1f,\"best_mb_per_s\":%.1f}",
@@ -339,17 +324,17 @@ int main(int argc, char** argv) {
       [&] { decoded.clear(); });
   decoded.clear();
   std::printf("  crypto_box_seal_open of the one bundle (%.2f MiB) %9.2f ms (best %.2f)\n", static_cast<double>(a.sealed_bytes) / 1048576.0,
-              unsealed.median, unsealed.best);
+              unsealed.median, unsealed.min);
   std::printf("  unseal() each event: decode + BLAKE2b          %9.0f events/s (best %.0f)\n", static_cast<double>(n) * 1000 / per_event.median,
-              static_cast<double>(n) * 1000 / per_event.best);
+              static_cast<double>(n) * 1000 / per_event.min);
   std::snprintf(line, sizeof line,
                 "{\"bench\":\"bundle\",\"case\":\"reference\",\"figure\":\"box_seal_open\",\"bytes\":%zu,\"median_ms\":%.3f,\"best_ms\":%.3f}",
-                a.sealed_bytes, unsealed.median, unsealed.best);
+                a.sealed_bytes, unsealed.median, unsealed.min);
   json.push_back(line);
   std::snprintf(line, sizeof line,
                 "{\"bench\":\"bundle\",\"case\":\"reference\",\"figure\":\"decode_and_hash_events\",\"events\":%zu,\"median_ms\":%.3f,"
                 "\"best_ms\":%.3f,\"events_per_s\":%.0f}",
-                n, per_event.median, per_event.best, static_cast<double>(n) * 1000 / per_event.median);
+                n, per_event.median, per_event.min, static_cast<double>(n) * 1000 / per_event.median);
   json.push_back(line);
 
   run_case(a, district, runs, sig_ms, hash_ms_per_byte);

@@ -23,32 +23,16 @@
 #include "measures.hpp"
 #include "rules.hpp"
 #include "snapshot.hpp"
+#include "measure.hpp"
 #include "synthetic.hpp"
 #include "workspace.hpp"
 
 using namespace hearth;
 
 namespace {
-double ms_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-}
-
-struct Figure {
-  double median, min, max;
-};
-// `untimed` runs before each run: to hand over fresh input, or to free the last run's result
-// (tearing a big state down is not part of building it).
-Figure measure(int runs, const std::function<void()>& fn, const std::function<void()>& untimed = {}) {
-  std::vector<double> t;
-  for (int i = 0; i < runs; ++i) {
-    if (untimed) untimed();
-    const auto t0 = std::chrono::steady_clock::now();
-    fn();
-    t.push_back(ms_since(t0));
-  }
-  std::sort(t.begin(), t.end());
-  return {t[t.size() / 2], t.front(), t.back()};
-}
+using bench::Figure;
+using bench::measure;
+using bench::ms_since;
 
 void row(const char* name, Figure f, const char* base_name, Figure b) {
   std::printf("%-34s %9.2f ms (%.2f–%.2f)   %-28s %9.2f ms   ratio %.1f\n", name, f.median, f.min, f.max, base_name, b.median,

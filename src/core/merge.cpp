@@ -30,6 +30,41 @@ struct Candidate {
 
 }  // namespace
 
+HeldBundle held_from(const OpenedBundle& b, std::int64_t received_ms, std::string name) {
+  const BundleHeader& h = b.header;
+  return HeldBundle{h.cert.device, h.first, h.last, h.last_hash, b.signed_bytes, received_ms, std::move(name), h.cert.unit.label};
+}
+
+Bytes encode_held(const HeldBundle& h) {
+  Bytes out;
+  ByteWriter w(out);
+  w.le(h.received_ms);
+  w.str(h.name.substr(0, 1000));
+  w.blob(h.signed_bytes);
+  return out;
+}
+
+std::optional<HeldBundle> decode_held(std::span<const std::uint8_t> bytes) {
+  try {
+    ByteReader r(bytes);
+    HeldBundle h;
+    h.received_ms = r.le<std::int64_t>();
+    h.name = r.str();
+    const auto b = r.blob();
+    h.signed_bytes.assign(b.begin(), b.end());
+    const auto header = peek_bundle(h.signed_bytes);
+    if (!header) return std::nullopt;
+    h.device = header->cert.device;
+    h.first = header->first;
+    h.last = header->last;
+    h.last_hash = header->last_hash;
+    h.label = header->cert.unit.label;
+    return h;
+  } catch (const ByteReader::Truncated&) {
+    return std::nullopt;
+  }
+}
+
 bool operator==(const HeldBundle& a, const HeldBundle& b) {
   return a.device == b.device && a.first == b.first && a.last == b.last && a.last_hash == b.last_hash && a.signed_bytes == b.signed_bytes &&
          a.received_ms == b.received_ms && a.name == b.name;
@@ -51,7 +86,7 @@ std::vector<Gap> Inbox::gaps() const {
     g.from = have + 1;
     g.to = g.bundles_waiting == 0 ? h.first - 1 : std::min(g.to, h.first - 1);
     ++g.bundles_waiting;
-    if (auto b = peek_bundle(h.signed_bytes)) g.label = b->cert.unit.label;
+    g.label = h.label;  // gaps are drawn every frame: no certificate is parsed here
   }
   std::vector<Gap> out;
   for (auto& [d, g] : by_device) out.push_back(std::move(g));
@@ -221,7 +256,7 @@ ImportPlan Inbox::plan(std::vector<ImportInput> inputs, const State& state, cons
                           });
       res.outcome = repeat ? ImportOutcome::AlreadyHad : ImportOutcome::Held;
       res.problem = trouble("err.bundle.gap", "events " + range_text(pos + 1, h.first - 1) + " missing", {res.label, range_text(pos + 1, h.first - 1)});
-      if (!repeat) plan.to_hold.push_back(HeldBundle{device, h.first, h.last, h.last_hash, c.bundle.signed_bytes, now_ms, res.name});
+      if (!repeat) plan.to_hold.push_back(held_from(c.bundle, now_ms, res.name));
     }
   }
   return plan;

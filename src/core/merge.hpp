@@ -14,6 +14,8 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -44,7 +46,15 @@ struct HeldBundle {
   Bytes signed_bytes;  // the inner bundle (unsealed), re-verified whenever it is read back
   std::int64_t received_ms = 0;
   std::string name;    // the file it came in
+  std::string label;   // the device's label, from the bundle's certificate (not stored: read from it)
 };
+// A held bundle as both stores keep it: [i64 received_ms][u16 name][u32 signed bundle]. The
+// device, range, last hash and label are read back from the bundle itself; nullopt when that
+// cannot be read (the next import of its range replaces it).
+Bytes encode_held(const HeldBundle& h);
+std::optional<HeldBundle> decode_held(std::span<const std::uint8_t> bytes);
+// The same from a bundle already opened (the merge).
+HeldBundle held_from(const OpenedBundle& b, std::int64_t received_ms, std::string name);
 
 // Events missing between what is held and a held bundle: "device X: events 120–180 missing".
 struct Gap {

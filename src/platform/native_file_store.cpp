@@ -254,22 +254,7 @@ std::vector<HeldBundle> NativeFileStore::read_held() const {
   for (const auto& f : std::filesystem::directory_iterator(dir_ / "held", ec)) {
     std::ifstream in(f.path(), std::ios::binary);
     const Bytes bytes(std::istreambuf_iterator<char>(in), {});
-    try {
-      ByteReader r(bytes);
-      HeldBundle h;
-      h.received_ms = r.le<std::int64_t>();
-      h.name = r.str();
-      const auto b = r.blob();
-      h.signed_bytes.assign(b.begin(), b.end());
-      const auto header = peek_bundle(h.signed_bytes);
-      if (!header) continue;  // unreadable: the next import of its range replaces it
-      h.device = header->cert.device;
-      h.first = header->first;
-      h.last = header->last;
-      h.last_hash = header->last_hash;
-      out.push_back(std::move(h));
-    } catch (const ByteReader::Truncated&) {
-    }
+    if (auto h = decode_held(bytes)) out.push_back(std::move(*h));
   }
   std::sort(out.begin(), out.end(), [](const HeldBundle& a, const HeldBundle& b) {
     return a.device != b.device ? a.device < b.device : a.first < b.first;
@@ -302,11 +287,7 @@ void NativeFileStore::receive(std::vector<ReceivedEvent> events, std::vector<Hel
   std::error_code ec;
   std::filesystem::create_directories(dir_ / "held", ec);
   for (const auto& h : hold) {
-    Bytes bytes;
-    ByteWriter w(bytes);
-    w.le(h.received_ms);
-    w.str(h.name.substr(0, 1000));
-    w.blob(h.signed_bytes);
+    const Bytes bytes = encode_held(h);
     if (auto err = write_file("held/" + held_name(h), bytes)) return done(err);
   }
   for (const auto& h : release) std::filesystem::remove(dir_ / "held" / held_name(h), ec);

@@ -135,31 +135,6 @@ std::optional<StoredHead> read_head(Reader& r) {
 }
 StoreError short_reply() { return StoreError{"failed", "short reply from IndexedDB"}; }
 
-// A held bundle as IndexedDB keeps it: [i64 received_ms][u32 n][name][u32 n][signed bundle];
-// its device, range and last hash are read back from the bundle itself.
-std::vector<std::uint8_t> held_value(const HeldBundle& h) {
-  Writer w;
-  w.u64(static_cast<std::uint64_t>(h.received_ms));
-  w.blob(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(h.name.data()), h.name.size()));
-  w.blob(h.signed_bytes);
-  return w.b;
-}
-std::optional<HeldBundle> parse_held(std::span<const std::uint8_t> value) {
-  Reader r{value};
-  HeldBundle h;
-  h.received_ms = static_cast<std::int64_t>(r.u64());
-  const auto name = r.blob();
-  h.signed_bytes = r.blob();
-  if (!r.ok) return std::nullopt;
-  h.name.assign(name.begin(), name.end());
-  const auto header = peek_bundle(h.signed_bytes);
-  if (!header) return std::nullopt;  // unreadable: the next import of its range replaces it
-  h.device = header->cert.device;
-  h.first = header->first;
-  h.last = header->last;
-  h.last_hash = header->last_hash;
-  return h;
-}
 // Received events then held bundles (read and dump replies, after the events).
 void read_received(Reader& r, std::vector<ReceivedEvent>& received, std::vector<HeldBundle>& held) {
   const std::uint32_t n = r.u32();
@@ -172,7 +147,8 @@ void read_received(Reader& r, std::vector<ReceivedEvent>& received, std::vector<
   const std::uint32_t m = r.u32();
   for (std::uint32_t i = 0; i < m && r.ok; ++i) {
     const auto value = r.blob();
-    if (auto h = parse_held(value)) held.push_back(std::move(*h));
+    if (auto h = decode_held(value))  // the same bytes as the native store (merge.hpp)
+      held.push_back(std::move(*h));
   }
   std::sort(held.begin(), held.end(), [](const HeldBundle& a, const HeldBundle& b) { return a.device != b.device ? a.device < b.device : a.first < b.first; });
 }
@@ -188,7 +164,7 @@ void write_receive(Writer& w, const std::vector<ReceivedEvent>& events, const st
     w.bytes(h.device);
     w.u64(h.first);
     w.u64(h.last);
-    w.blob(held_value(h));
+    w.blob(encode_held(h));
   }
   w.u32(static_cast<std::uint32_t>(release.size()));
   for (const auto& h : release) {

@@ -10,12 +10,6 @@
 namespace hearth::ui {
 
 namespace {
-void heading(const char* text) {
-  ImGui::Spacing();
-  ImGui::PushFont(nullptr, kBaseFontSize * 1.15f);
-  ImGui::TextUnformatted(text);
-  ImGui::PopFont();
-}
 std::string error_text(const Session::Job& job, const I18n& i18n) {
   if (job.error) return i18n.trf(job.error->message_key().c_str(), {job.error->detail});
   return i18n.tr(job.message.c_str());
@@ -30,7 +24,7 @@ void DataView::draw(Session& session, const I18n& i18n, float dpr) {
 }
 
 void DataView::draw_storage(Session& session, const I18n& i18n) {
-  heading(i18n.tr("data.storage.title"));
+  section_heading(i18n.tr("data.storage.title"));
   const StorageEstimate& s = session.storage();
   if (!s.known) {
     message("status", i18n.tr("data.storage.unknown"));
@@ -46,7 +40,7 @@ void DataView::draw_storage(Session& session, const I18n& i18n) {
 }
 
 void DataView::draw_ledger(const Session& session, const I18n& i18n) {
-  heading(i18n.tr("data.ledger.title"));
+  section_heading(i18n.tr("data.ledger.title"));
   const Ledger& ledger = session.workspace().ledger();
   const std::string records = std::to_string(ledger.last_seq()), exported = std::to_string(session.store_info().exported);
   if (session.newest_snapshot() == 0)
@@ -58,7 +52,7 @@ void DataView::draw_ledger(const Session& session, const I18n& i18n) {
 }
 
 void DataView::draw_backup(Session& session, const I18n& i18n, float dpr) {
-  heading(i18n.tr("data.backup.title"));
+  section_heading(i18n.tr("data.backup.title"));
   muted_text(i18n.tr("data.backup.explain"));
   ImGui::Spacing();
   const float w = 320.0f * dpr;

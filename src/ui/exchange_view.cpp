@@ -13,12 +13,6 @@
 namespace hearth::ui {
 
 namespace {
-void heading(const char* text) {
-  ImGui::Spacing();
-  ImGui::PushFont(nullptr, kBaseFontSize * 1.15f);
-  ImGui::TextUnformatted(text);
-  ImGui::PopFont();
-}
 std::string label_id(const I18n& i18n, const char* key, const char* id) { return std::string(i18n.tr(key)) + "###" + id; }
 std::string trouble(const I18n& i18n, const TrustProblem& p) { return i18n.trf(p.message.c_str(), p.args); }
 void problems(const I18n& i18n, const std::vector<TrustProblem>& ps) {
@@ -76,7 +70,7 @@ void ExchangeView::dropped(Session& session, std::vector<ImportInput> files) {
 
 // ---- 1. This device -----------------------------------------------------------------------------
 void ExchangeView::draw_identity(Session& session, const I18n& i18n, float dpr) {
-  heading(i18n.tr("exchange.identity.title"));
+  section_heading(i18n.tr("exchange.identity.title"));
   const auto& id = session.identity();
   const float w = 320.0f * dpr;
   const bool writer = session.role() == WriterLease::Role::Writer;
@@ -170,7 +164,7 @@ void ExchangeView::draw_identity(Session& session, const I18n& i18n, float dpr) 
 // ---- 2. Enrolment -------------------------------------------------------------------------------
 void ExchangeView::draw_enrolment(Session& session, const I18n& i18n, float dpr) {
   const auto& id = session.identity();
-  heading(i18n.tr("exchange.enrol.title"));
+  section_heading(i18n.tr("exchange.enrol.title"));
   const float w = 320.0f * dpr;
   if (!id.certificate) {
     muted_text(i18n.tr("exchange.enrol.explain"));
@@ -222,7 +216,7 @@ void ExchangeView::draw_enrolment(Session& session, const I18n& i18n, float dpr)
 // ---- 3. Export ----------------------------------------------------------------------------------
 void ExchangeView::draw_export(Session& session, const I18n& i18n, float dpr) {
   const auto& id = session.identity();
-  heading(i18n.tr("exchange.export.title"));
+  section_heading(i18n.tr("exchange.export.title"));
   const float w = 320.0f * dpr;
   const std::uint64_t last = session.workspace().ledger().last_seq();
   message("status", i18n.trf("exchange.export.summary", {std::to_string(last), std::to_string(id.exported), std::to_string(session.unexported())}));
@@ -276,7 +270,7 @@ void ExchangeView::draw_export(Session& session, const I18n& i18n, float dpr) {
 
 // ---- 4. Import ----------------------------------------------------------------------------------
 void ExchangeView::draw_import(Session& session, const I18n& i18n, float dpr) {
-  heading(i18n.tr("exchange.import.title"));
+  section_heading(i18n.tr("exchange.import.title"));
   muted_text(i18n.tr("exchange.import.explain"));
   const float w = 320.0f * dpr;
   if (primary_button(label_id(i18n, "exchange.import.choose", "import-bundles").c_str(), session.role() == WriterLease::Role::Writer, w))
@@ -306,7 +300,7 @@ void ExchangeView::draw_devices(Session& session, const I18n& i18n, float dpr) {
   const float w = 320.0f * dpr;
   const auto& pending = session.pending_requests();
   if (!pending.empty()) {
-    heading(i18n.tr("exchange.requests.title"));
+    section_heading(i18n.tr("exchange.requests.title"));
     for (std::size_t i = 0; i < pending.size(); ++i) {
       const EnrolmentRequest& q = pending[i];
       ImGui::PushID(static_cast<int>(i));
@@ -334,7 +328,7 @@ void ExchangeView::draw_devices(Session& session, const I18n& i18n, float dpr) {
   }
   muted_text(i18n.tr("exchange.requests.explain"));
 
-  heading(i18n.tr("exchange.devices.title"));
+  section_heading(i18n.tr("exchange.devices.title"));
   const State& st = session.state();
   const auto& feeds = session.workspace().inbox().feeds();
   if (st.enrolled().empty()) muted_text(i18n.tr("exchange.devices.none"));
@@ -390,7 +384,7 @@ void ExchangeView::draw_devices(Session& session, const I18n& i18n, float dpr) {
 
 // ---- 6. Conflicts -------------------------------------------------------------------------------
 void ExchangeView::draw_conflicts(const Session& session, const I18n& i18n) {
-  heading(i18n.tr("exchange.conflicts.title"));
+  section_heading(i18n.tr("exchange.conflicts.title"));
   const State& st = session.state();
   if (conflicts_revision_ != st.revision()) {  // conflicts() walks every edit: once per change
     conflicts_ = st.conflicts();

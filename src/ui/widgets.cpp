@@ -44,6 +44,13 @@ bool text_field(const char* id, const char* label, std::string& value, const cha
   return edited;
 }
 
+void section_heading(const char* text) {
+  ImGui::Spacing();
+  ImGui::PushFont(nullptr, kBaseFontSize * 1.15f);
+  ImGui::TextUnformatted(text);
+  ImGui::PopFont();
+}
+
 bool password_field(const char* id, const char* label, std::string& value, const char* hint, const Problem* problem,
                     const I18n& i18n, bool* submitted) {
   ImGui::PushID(id);

@@ -29,6 +29,8 @@ bool secondary_button(const char* label, bool enabled = true, float width = 0.0f
 // A wrapped line in a role colour ("error", "status", "success", "notice"), published for automation.
 void message(const char* role, const std::string& text);
 void muted_text(const char* text);
+// A section's title, a little larger, with space above.
+void section_heading(const char* text);
 // "812 KB", "1.4 MB", "2.1 GB" (decimal units, as the browser and the OS report them).
 std::string format_bytes(double bytes);
 
