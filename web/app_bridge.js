@@ -8,6 +8,10 @@ mergeInto(LibraryManager.library, {
     if (c.width !== w || c.height !== h) { c.width = w; c.height = h; }
   },
   hearth_js_device_pixel_ratio: function () { return window.devicePixelRatio || 1; },
+  // A touch screen without a fine pointer (a tablet): the UI makes every target at least 44 CSS px.
+  hearth_js_coarse_pointer: function () {
+    return window.matchMedia && window.matchMedia('(pointer: coarse)').matches && !window.matchMedia('(pointer: fine)').matches ? 1 : 0;
+  },
 
   // Keep the hidden textarea at ImGui's caret, focused exactly while ImGui wants text.
   hearth_js_ime: function (want, x, y, h, dpr) {

@@ -123,6 +123,8 @@ class Session {
   double last_write_ms() const { return last_write_ms_; }  // from submit to durable
 
   const Workspace& workspace() const { return *workspace_; }  // valid once phase() == Ready
+  // The clock's time (Unix ms): views date what they show ("today") by it, never by the OS directly.
+  std::int64_t now_ms() const { return fx_.clock.now_ms(); }
   const State& state() const { return workspace_->state(); }
 
   // ---- 3. Snapshots --------------------------------------------------------------------------

@@ -28,6 +28,7 @@
 extern "C" {
 void hearth_js_fit_canvas(void);
 double hearth_js_device_pixel_ratio(void);
+int hearth_js_coarse_pointer(void);
 void hearth_js_publish_items(const char* json);
 void hearth_js_frame_done(int frame);
 void hearth_js_main_ready(void);
@@ -43,6 +44,7 @@ namespace {
 struct WebApp {
   GLFWwindow* window = nullptr;
   float dpr = 0.0f;
+  bool touch = false;
   int frame = 0;
   WebIdbStore store;
   SystemClock clock;
@@ -121,9 +123,11 @@ void run_frame() {
   WebApp& app = *g_app;
   hearth_js_fit_canvas();  // backing store = CSS size × devicePixelRatio: sharp text
   const float dpr = static_cast<float>(hearth_js_device_pixel_ratio());
-  if (dpr != app.dpr) {
+  const bool touch = hearth_js_coarse_pointer() != 0;
+  if (dpr != app.dpr || touch != app.touch) {
     app.dpr = dpr;
-    ui::apply_theme(dpr);
+    app.touch = touch;
+    ui::apply_theme(dpr, touch);
   }
   int width = 0, height = 0;
   emscripten_get_canvas_element_size("#canvas", &width, &height);
@@ -136,7 +140,7 @@ void run_frame() {
   while (auto dropped = WebFileExchange::take_dropped()) app.ui.dropped(std::move(*dropped));
   ImGui::NewFrame();
   ui::automation::begin_frame(dpr);
-  app.ui.draw(dpr);
+  app.ui.draw(dpr, app.touch);
   ImGui::Render();
   ui::automation::end_frame([](const std::string& json) { hearth_js_publish_items(json.c_str()); });
   glViewport(0, 0, width, height);
@@ -216,7 +220,8 @@ int main() {
   io.IniFilename = nullptr;  // nothing of the UI's layout is persisted
   ui::automation::install();
   app.dpr = static_cast<float>(hearth_js_device_pixel_ratio());
-  ui::apply_theme(app.dpr);
+  app.touch = hearth_js_coarse_pointer() != 0;
+  ui::apply_theme(app.dpr, app.touch);
   ImGui_ImplGlfw_InitForOpenGL(app.window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   web::install_input_callbacks();

@@ -7,12 +7,12 @@
 
 namespace hearth {
 
-Catalog Catalog::parse(std::string_view tsv) {
+Catalog Catalog::parse(std::string_view tsv, std::string_view file) {
   Catalog c;
   for_each_data_line(tsv, [&](std::size_t line_no, std::string_view line) {
     const auto tab = line.find('\t');
     if (tab == std::string_view::npos || tab == 0)
-      throw std::runtime_error("catalog line " + std::to_string(line_no) + ": expected key<TAB>text");
+      throw std::runtime_error(std::string(file) + " line " + std::to_string(line_no) + ": expected key<TAB>text");
     std::string text;
     for (std::size_t i = tab + 1; i < line.size(); ++i) {
       if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == 'n') {
@@ -23,14 +23,27 @@ Catalog Catalog::parse(std::string_view tsv) {
       }
     }
     if (!c.entries_.emplace(std::string(line.substr(0, tab)), std::move(text)).second)
-      throw std::runtime_error("catalog line " + std::to_string(line_no) + ": duplicate key");
+      throw std::runtime_error(std::string(file) + " line " + std::to_string(line_no) + ": duplicate key");
   });
   return c;
 }
 
+void Catalog::merge(const Catalog& other, std::string_view file) {
+  for (const auto& [key, text] : other.entries_)
+    if (!entries_.emplace(key, text).second) throw std::runtime_error(std::string(file) + ": key " + key + " is already defined");
+}
+
+namespace {
+Catalog load(std::string_view language) {
+  Catalog all;
+  for (const auto& f : assets::catalog_files(language)) all.merge(Catalog::parse(f.text, f.name), f.name);
+  return all;
+}
+}  // namespace
+
 const Catalog& Catalog::builtin(std::string_view language) {
-  static const Catalog zh = parse(assets::catalog_tsv("zh-CN"));
-  static const Catalog en = parse(assets::catalog_tsv("en"));
+  static const Catalog zh = load("zh-CN");
+  static const Catalog en = load("en");
   return language == "en" ? en : zh;
 }
 

@@ -12,7 +12,9 @@ class Catalog {
  public:
   // "key<TAB>text" lines; '#' starts a comment line; "\n" in text is a line break.
   // Throws std::runtime_error naming the bad line.
-  static Catalog parse(std::string_view tsv);
+  static Catalog parse(std::string_view tsv, std::string_view file = "catalog");
+  // Adds another file's entries; a key defined twice throws, naming both files' key.
+  void merge(const Catalog& other, std::string_view file);
   static const Catalog& builtin(std::string_view language);  // "zh-CN" (default) or "en"
 
   // The text for `key`; the key itself (visible, so a gap gets noticed) when missing.

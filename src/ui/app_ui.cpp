@@ -8,36 +8,116 @@
 
 namespace hearth::ui {
 
-void AppUi::draw(float dpr) {
+const char* area_label_key(Area a) {
+  switch (a) {
+    case Area::Dashboard: return "app.tab.dashboard";
+    case Area::Workers: return "app.tab.workers";
+    case Area::Enterprises: return "app.tab.enterprises";
+    case Area::ServicePoints: return "app.tab.service_points";
+    case Area::Contracts: return "app.tab.contracts";
+    case Area::Supervision: return "app.tab.supervision";
+    case Area::Subsidies: return "app.tab.subsidies";
+    case Area::Measures: return "app.tab.measures";
+    case Area::Report: return "app.tab.report";
+    case Area::Exchange: return "app.tab.exchange";
+    case Area::Data: return "app.tab.data";
+    case Area::Count: break;
+  }
+  return "app.tab.workers";
+}
+
+void AppUi::go(NavigationRequest request) { pending_ = std::move(request); }
+
+void AppUi::draw(float dpr, bool touch) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
   ImGui::Begin("hearth", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                       ImGuiWindowFlags_NoBringToFrontOnFocus);
+  // a request made by a view last frame takes effect now, so no view changes mid-frame
+  if (pending_) {
+    const NavigationRequest r = std::move(*pending_);
+    pending_.reset();
+    area_ = r.area;
+    switch (r.area) {
+      case Area::Dashboard: dashboard_.show(r); break;
+      case Area::Workers: workers_.show(r); break;
+      case Area::Enterprises: enterprises_.show(r); break;
+      case Area::ServicePoints: service_points_.show(r); break;
+      case Area::Contracts: contracts_.show(r); break;
+      case Area::Supervision: supervision_.show(r); break;
+      case Area::Subsidies: subsidies_.show(r); break;
+      case Area::Measures: measures_.show(r); break;
+      case Area::Report: report_.show(r); break;
+      default: break;
+    }
+  }
+  const Date today = Date::from_unix_ms(session_.now_ms() + 8LL * 3600 * 1000);  // the district's date (UTC+8)
+  ViewContext cx{session_, i18n_, dpr, touch, today, [this](NavigationRequest r) { go(std::move(r)); }};
   draw_header(dpr);
   draw_status();
-  if (ImGui::BeginTabBar("areas")) {
-    if (ImGui::BeginTabItem((std::string(i18n_.tr("app.tab.workers")) + "###workers").c_str())) {
-      ImGui::Spacing();
-      workers_.draw(session_, i18n_, dpr);
-      ImGui::EndTabItem();
+  if (setup_.wanted(session_)) {
+    setup_.draw(cx);
+  } else {
+    const bool column = ImGui::GetContentRegionAvail().x / dpr >= 1000.0f;
+    if (column) {
+      if (ImGui::BeginChild("navigation", ImVec2(190.0f * dpr, 0), ImGuiChildFlags_AlwaysUseWindowPadding)) draw_navigation(cx, true);
+      ImGui::EndChild();
+      ImGui::SameLine();
+    } else {
+      draw_navigation(cx, false);
     }
-    if (ImGui::BeginTabItem((std::string(i18n_.tr("app.tab.exchange")) + "###exchange").c_str())) {
-      ImGui::Spacing();
-      exchange_.draw(session_, i18n_, dpr);
-      ImGui::EndTabItem();
-    }
-    const bool data_open = ImGui::BeginTabItem((std::string(i18n_.tr("app.tab.data")) + "###data").c_str());
-    if (data_open && !data_was_open_) data_.shown(session_);
-    data_was_open_ = data_open;
-    if (data_open) {
-      ImGui::Spacing();
-      data_.draw(session_, i18n_, dpr);
-      ImGui::EndTabItem();
-    }
-    ImGui::EndTabBar();
+    if (ImGui::BeginChild("area", ImVec2(0, 0))) draw_area(cx);
+    ImGui::EndChild();
   }
   ImGui::End();
+}
+
+void AppUi::draw_navigation(const ViewContext& cx, bool column) {
+  const float h = ImGui::GetFrameHeight() + (cx.touch ? 0.0f : 2.0f * cx.dpr);
+  const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+  ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(column ? 0.0f : 0.5f, 0.5f));
+  for (int i = 0; i < static_cast<int>(Area::Count); ++i) {
+    const Area a = static_cast<Area>(i);
+    const char* label = i18n_.tr(area_label_key(a));
+    const float w = column ? 0.0f : ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (!column && i > 0) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorPosX() + w > right) ImGui::NewLine();
+    }
+    if (column && (a == Area::Exchange)) ImGui::Separator();  // the device's own business, after the programme's
+    ImGui::PushID(i);
+    if (ImGui::Selectable(label, area_ == a, 0, ImVec2(w, h))) {
+      area_ = a;
+      if (a == Area::Data) data_.shown(session_);
+    }
+    automation::annotate_last("tab", label, area_ == a ? "1" : "0");
+    ImGui::PopID();
+  }
+  ImGui::PopStyleVar();
+  if (!column) ImGui::Separator();
+}
+
+void AppUi::draw_area(ViewContext& cx) {
+  ImGui::PushFont(nullptr, kBaseFontSize * 1.25f);
+  ImGui::TextUnformatted(i18n_.tr(area_label_key(area_)));
+  ImGui::PopFont();
+  automation::text_last("area", i18n_.tr(area_label_key(area_)));
+  ImGui::Spacing();
+  switch (area_) {
+    case Area::Dashboard: dashboard_.draw(cx); break;
+    case Area::Workers: workers_.draw(session_, i18n_, cx.dpr); break;
+    case Area::Enterprises: enterprises_.draw(cx); break;
+    case Area::ServicePoints: service_points_.draw(cx); break;
+    case Area::Contracts: contracts_.draw(cx); break;
+    case Area::Supervision: supervision_.draw(cx); break;
+    case Area::Subsidies: subsidies_.draw(cx); break;
+    case Area::Measures: measures_.draw(cx); break;
+    case Area::Report: report_.draw(cx); break;
+    case Area::Exchange: exchange_.draw(session_, i18n_, cx.dpr); break;
+    case Area::Data: data_.draw(session_, i18n_, cx.dpr); break;
+    case Area::Count: break;
+  }
 }
 
 void AppUi::draw_header(float dpr) {

@@ -1,14 +1,26 @@
-// The whole screen: header (title, device, language switch), the local data's status, and
-// one tab per domain area. Views are immediate and dumb: they read the session's state and
+// The whole screen: header (title, device, language switch), the local data's status, the
+// navigation between areas (a column on a wide screen, rows of buttons on a narrow one) and
+// the current area's view. Views are immediate and dumb: they read the session's state and
 // emit commands; nothing here touches storage directly.
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
 
-#include "i18n.hpp"
-#include "session.hpp"
+#include "contract_view.hpp"
+#include "dashboard_view.hpp"
 #include "data_view.hpp"
+#include "enterprise_view.hpp"
 #include "exchange_view.hpp"
+#include "i18n.hpp"
+#include "measures_view.hpp"
+#include "report_view.hpp"
+#include "service_point_view.hpp"
+#include "session.hpp"
+#include "setup_view.hpp"
+#include "subsidy_view.hpp"
+#include "supervision_view.hpp"
+#include "view.hpp"
 #include "worker_register_view.hpp"
 
 namespace hearth::ui {
@@ -19,20 +31,40 @@ class AppUi {
   // Called when the person switches language (the web front remembers the choice).
   std::function<void(const std::string& language)> on_language_changed;
 
-  void draw(float dpr);
-  // Files dropped on the page go to the exchange view (bundles, requests).
-  void dropped(std::vector<ImportInput> files) { exchange_.dropped(session_, std::move(files)); }
+  void draw(float dpr, bool touch = false);
+  // Files dropped on the page go to the exchange view (bundles, requests), which is shown.
+  void dropped(std::vector<ImportInput> files) {
+    exchange_.dropped(session_, std::move(files));
+    area_ = Area::Exchange;
+  }
+  Area area() const { return area_; }
 
  private:
   void draw_header(float dpr);
   void draw_status();
+  void draw_navigation(const ViewContext& cx, bool column);
+  void draw_area(ViewContext& cx);
+  void go(NavigationRequest request);
 
   Session& session_;
   I18n& i18n_;
+  Area area_ = Area::Workers;
+  std::optional<NavigationRequest> pending_;
+  SetupView setup_;
+  DashboardView dashboard_;
   WorkerRegisterView workers_;
-  DataView data_;
+  EnterpriseView enterprises_;
+  ServicePointView service_points_;
+  ContractView contracts_;
+  SupervisionView supervision_;
+  SubsidyView subsidies_;
+  MeasuresView measures_;
+  ReportView report_;
   ExchangeView exchange_;
-  bool data_was_open_ = false;
+  DataView data_;
 };
+
+// The catalog key of an area's name in the navigation.
+const char* area_label_key(Area a);
 
 }  // namespace hearth::ui

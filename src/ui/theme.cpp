@@ -7,7 +7,7 @@ const Palette& palette() {
   return p;
 }
 
-void apply_theme(float dpr) {
+void apply_theme(float dpr, bool touch) {
   ImGuiStyle& s = ImGui::GetStyle();
   s = ImGuiStyle();
   ImGui::StyleColorsLight(&s);
@@ -37,10 +37,10 @@ void apply_theme(float dpr) {
   c[ImGuiCol_NavCursor] = p.accent;
 
   s.WindowPadding = ImVec2(16, 14);
-  s.FramePadding = ImVec2(10, 10);   // inputs and buttons ≈ 38 CSS px high: finger-sized
+  s.FramePadding = touch ? ImVec2(12, 13) : ImVec2(10, 10);  // inputs and buttons: 44 CSS px on a tablet, ≈ 38 on a desktop
   s.ItemSpacing = ImVec2(10, 8);
   s.ItemInnerSpacing = ImVec2(8, 6);
-  s.CellPadding = ImVec2(8, 9);      // table rows ≈ 36 CSS px
+  s.CellPadding = touch ? ImVec2(8, 12) : ImVec2(8, 9);  // table rows ≈ 44 / 36 CSS px
   s.ScrollbarSize = 16;
   s.GrabMinSize = 24;
   s.FrameRounding = 6;

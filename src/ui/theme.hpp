@@ -21,6 +21,8 @@ const Palette& palette();
 
 inline constexpr float kBaseFontSize = 18.0f;  // CSS pixels
 
-void apply_theme(float device_pixel_ratio);
+// `touch`: a tablet — every control and table row at least 44 CSS px high (the desktop's are
+// about 38), since a fingertip is less precise than a pointer.
+void apply_theme(float device_pixel_ratio, bool touch = false);
 
 }  // namespace hearth::ui

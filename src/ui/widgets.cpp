@@ -4,6 +4,8 @@
 
 #include "automation.hpp"
 #include "imgui_stdlib.h"
+#include "resident_id.hpp"
+#include "state.hpp"
 #include "text.hpp"
 #include "theme.hpp"
 #include "township.hpp"
@@ -123,6 +125,149 @@ bool township_field(const char* id, const char* label, std::uint32_t& code, cons
   problem_line(problem, i18n, id);
   ImGui::PopID();
   return changed;
+}
+
+void field_problem(const Problem* problem, const I18n& i18n, const char* field) { problem_line(problem, i18n, field); }
+
+bool choice_field(const char* id, const char* label, std::uint8_t& value, std::span<const Term> terms, const Problem* problem,
+                  const I18n& i18n) {
+  ImGui::PushID(id);
+  field_label(label, problem != nullptr);
+  if (problem) ImGui::PushStyleColor(ImGuiCol_Border, palette().error);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  const std::string_view key = term_key(terms, value);
+  const std::string current = key.empty() ? i18n.tr("form.choose") : i18n.tr(std::string(key).c_str());
+  bool changed = false;
+  const bool open = ImGui::BeginCombo("##combo", current.c_str(), ImGuiComboFlags_HeightLarge);
+  automation::annotate_last("combo", label, key.empty() ? std::string() : current);
+  if (problem) ImGui::PopStyleColor();
+  if (open) {
+    for (const Term& t : terms) {
+      ImGui::PushID(t.value);
+      if (ImGui::Selectable(i18n.tr(std::string(t.key).c_str()), t.value == value, 0, ImVec2(0, ImGui::GetFrameHeight()))) {
+        changed = t.value != value;
+        value = t.value;
+      }
+      automation::annotate_last("option");
+      ImGui::PopID();
+    }
+    ImGui::EndCombo();
+  }
+  problem_line(problem, i18n, id);
+  ImGui::PopID();
+  return changed;
+}
+
+bool flags_field(const char* id, const char* label, std::uint16_t& set, std::span<const Term> terms, const Problem* problem,
+                 const I18n& i18n) {
+  ImGui::PushID(id);
+  field_label(label, problem != nullptr);
+  bool changed = false;
+  const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+  bool first = true;
+  for (const Term& t : terms) {
+    const char* text = i18n.tr(std::string(t.key).c_str());
+    const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(text).x;
+    if (!first) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorPosX() + w > right) ImGui::NewLine();
+    }
+    first = false;
+    const std::uint16_t b = static_cast<std::uint16_t>(1u << t.value);
+    bool on = (set & b) != 0;
+    ImGui::PushID(t.value);
+    if (ImGui::Checkbox(text, &on)) {
+      set = on ? static_cast<std::uint16_t>(set | b) : static_cast<std::uint16_t>(set & ~b);
+      changed = true;
+    }
+    automation::annotate_last("check", text, on ? "1" : "0");
+    ImGui::PopID();
+  }
+  problem_line(problem, i18n, id);
+  ImGui::PopID();
+  return changed;
+}
+
+bool check_field(const char* id, const char* label, bool& value) {
+  ImGui::PushID(id);
+  const bool changed = ImGui::Checkbox(label, &value);
+  automation::annotate_last("check", label, value ? "1" : "0");
+  ImGui::PopID();
+  return changed;
+}
+
+bool date_field(const char* id, const char* label, std::string& value, const Problem* problem, const I18n& i18n) {
+  return text_field(id, label, value, i18n.tr("form.date_hint"), problem, i18n);
+}
+
+namespace {
+// A combo whose list is what the typed filter finds; `find` gives (key, shown text) pairs.
+template <class Find>
+bool picker(const char* id, const char* label, Key& chosen, const std::string& current, const Problem* problem, const I18n& i18n,
+            Find find) {
+  ImGui::PushID(id);
+  field_label(label, problem != nullptr);
+  if (problem) ImGui::PushStyleColor(ImGuiCol_Border, palette().error);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  bool changed = false;
+  const bool open = ImGui::BeginCombo("##combo", chosen ? current.c_str() : i18n.tr("form.choose"), ImGuiComboFlags_HeightLarge);
+  automation::annotate_last("combo", label, chosen ? current : std::string());
+  if (problem) ImGui::PopStyleColor();
+  static std::string filter;  // one combo is open at a time
+  if (open) {
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::InputTextWithHint("##filter", i18n.tr("form.picker.filter"), &filter);
+    automation::annotate_last("input", i18n.tr("form.picker.filter"), filter);
+    const auto found = find(filter);
+    for (const auto& [key, text] : found) {
+      ImGui::PushID(static_cast<int>(key & 0x7fffffff));
+      if (ImGui::Selectable(text.c_str(), key == chosen, 0, ImVec2(0, ImGui::GetFrameHeight()))) {
+        changed = key != chosen;
+        chosen = key;
+        filter.clear();
+      }
+      automation::annotate_last("option");
+      ImGui::PopID();
+    }
+    if (found.empty()) muted_text(i18n.trf("form.picker.none", {filter}).c_str());
+    ImGui::EndCombo();
+  }
+  problem_line(problem, i18n, id);
+  ImGui::PopID();
+  return changed;
+}
+constexpr std::size_t kPickerRows = 30;  // a few screens; typing narrows it
+}  // namespace
+
+bool worker_picker(const char* id, const char* label, const State& state, Key& chosen, const Problem* problem, const I18n& i18n) {
+  const Worker* w = chosen ? state.workers().find(chosen) : nullptr;
+  const std::string current = w ? w->name() + "  " + ResidentId::mask(w->resident_id) : std::string();
+  return picker(id, label, chosen, current, problem, i18n, [&](const std::string& filter) {
+    std::vector<std::pair<Key, std::string>> out;
+    for (std::uint32_t row : state.search_workers(trim(filter))) {
+      const Worker& x = state.workers().rows()[row];
+      out.emplace_back(x.key, x.name() + "  " + ResidentId::mask(x.resident_id) + "  " + i18n.township(x.details.township));
+      if (out.size() == kPickerRows) break;
+    }
+    return out;
+  });
+}
+
+bool enterprise_picker(const char* id, const char* label, const State& state, Key& chosen, const Problem* problem, const I18n& i18n) {
+  const Enterprise* e = chosen ? state.enterprises().find(chosen) : nullptr;
+  const std::string current = e ? e->name() : std::string();
+  return picker(id, label, chosen, current, problem, i18n, [&](const std::string& filter) {
+    std::vector<std::pair<Key, std::string>> out;
+    const std::string needle = ascii_lower(trim(filter));
+    for (const Enterprise& x : state.enterprises().rows()) {
+      if (state.is_duplicate(x)) continue;
+      if (!needle.empty() && !contains_folded(ascii_lower(x.name()), needle) && !contains_folded(ascii_lower(x.credit_code), needle)) continue;
+      out.emplace_back(x.key, x.name() + "  " + i18n.township(x.details.township));
+      if (out.size() == kPickerRows) break;
+    }
+    return out;
+  });
 }
 
 namespace {

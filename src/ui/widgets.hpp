@@ -4,9 +4,17 @@
 #include <cstdint>
 #include <string>
 
+#include <span>
+
+#include "domain.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
 #include "problem.hpp"
+#include "records.hpp"
+
+namespace hearth {
+class State;
+}
 
 namespace hearth::ui {
 
@@ -22,6 +30,30 @@ void copyable_text(const char* id, const char* label, const std::string& text, f
 
 // The township chooser: the 40 units of the shipped registry, streets first.
 bool township_field(const char* id, const char* label, std::uint32_t& code, const Problem* problem, const I18n& i18n);
+
+// One value of a vocabulary (domain.hpp terms), shown translated. Returns true when changed.
+bool choice_field(const char* id, const char* label, std::uint8_t& value, std::span<const Term> terms, const Problem* problem,
+                  const I18n& i18n);
+template <class Enum>
+bool choice_field(const char* id, const char* label, Enum& value, std::span<const Term> terms, const Problem* problem, const I18n& i18n) {
+  auto v = static_cast<std::uint8_t>(value);
+  const bool changed = choice_field(id, label, v, terms, problem, i18n);
+  value = static_cast<Enum>(v);
+  return changed;
+}
+// A set of a vocabulary's values (bit set, domain.hpp bit()), as checkboxes that wrap.
+bool flags_field(const char* id, const char* label, std::uint16_t& set, std::span<const Term> terms, const Problem* problem,
+                 const I18n& i18n);
+// A yes/no choice, finger-sized.
+bool check_field(const char* id, const char* label, bool& value);
+// A date as typed (YYYY-MM-DD); the hint shows the format.
+bool date_field(const char* id, const char* label, std::string& value, const Problem* problem, const I18n& i18n);
+// Choose a registered worker or enterprise by typing part of a name (or ID number, mobile,
+// credit code). `chosen` is the record's key in `state`; returns true when it changed.
+bool worker_picker(const char* id, const char* label, const State& state, Key& chosen, const Problem* problem, const I18n& i18n);
+bool enterprise_picker(const char* id, const char* label, const State& state, Key& chosen, const Problem* problem, const I18n& i18n);
+// The field's error line alone (for custom inputs), published for automation.
+void field_problem(const Problem* problem, const I18n& i18n, const char* field);
 
 bool primary_button(const char* label, bool enabled = true, float width = 0.0f);
 bool secondary_button(const char* label, bool enabled = true, float width = 0.0f);

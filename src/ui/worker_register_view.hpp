@@ -7,12 +7,14 @@
 
 #include "i18n.hpp"
 #include "session.hpp"
+#include "view.hpp"
 
 namespace hearth::ui {
 
 class WorkerRegisterView {
  public:
   void draw(Session& session, const I18n& i18n, float dpr);
+  void show(const NavigationRequest&) {}
 
  private:
   void draw_form(Session& session, const I18n& i18n);

@@ -1,0 +1,64 @@
+// A table as people read it: translated headers, rows of display text, and the record behind
+// each row. Views draw it (sorting, filtering, search), exports write it as CSV, the yearly
+// report prints it — one builder per register, so screen, file and report always agree.
+//
+// Index
+//   1. TextTable
+//   2. CSV for Excel and WPS (UTF-8 with BOM, formula injection neutralised)
+//   3. Who may see full ID numbers
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "enrolment.hpp"
+#include "records.hpp"
+
+namespace hearth {
+
+// ---- 1. TextTable --------------------------------------------------------------------------
+struct TextColumn {
+  std::string header;    // already translated
+  bool numeric = false;  // sorts by value ("12.5", "-3", "1,234"), aligns right
+  bool filter = false;   // offer a "filter by this column" choice (township, category, status)
+};
+
+struct TextTable {
+  std::vector<TextColumn> columns;
+  std::vector<std::vector<std::string>> rows;  // each as wide as columns
+  std::vector<Key> keys;                       // the record behind each row (kNoKey if none)
+
+  void add_column(std::string header, bool numeric = false, bool filter = false) {
+    columns.push_back({std::move(header), numeric, filter});
+  }
+  void add_row(Key key, std::vector<std::string> cells) {
+    cells.resize(columns.size());
+    rows.push_back(std::move(cells));
+    keys.push_back(key);
+  }
+  std::size_t size() const { return rows.size(); }
+};
+
+// The number a numeric cell shows ("1,234.50" → 1234.5, "85%" → 85); nothing for "—" or text.
+bool cell_number(std::string_view cell, double& out);
+
+// Row numbers in display order: sorted by `column` (numbers by value, text by bytes, which
+// keeps Chinese in code-point order), ties by row number so the order is stable.
+std::vector<std::uint32_t> sorted_rows(const TextTable& t, int column, bool descending);
+
+// ---- 2. CSV --------------------------------------------------------------------------------
+// RFC 4180 with CRLF, every field quoted when it holds a comma, quote or line break, and a
+// UTF-8 byte-order mark so Excel and WPS read Chinese correctly. A field that starts with
+// =, +, -, @, a tab or a carriage return is prefixed with an apostrophe so no spreadsheet runs
+// it as a formula — except a plain number ("-12", "-3.5"), which is data, not a formula.
+std::string to_csv(const TextTable& t);
+std::string neutralise_formula(std::string_view field);
+
+// ---- 3. ID numbers -------------------------------------------------------------------------
+// Lists always mask ID numbers (500234********1234). Exports show them in full only to the
+// district office, which needs them to pay subsidies and check identity; a township or
+// training device exports them masked (DOMAIN.md: sensitive personal information).
+bool may_see_resident_ids(DeviceRole role);
+
+}  // namespace hearth

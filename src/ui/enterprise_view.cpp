@@ -1,0 +1,10 @@
+#include "enterprise_view.hpp"
+
+#include "imgui.h"
+#include "widgets.hpp"
+
+namespace hearth::ui {
+
+void EnterpriseView::draw(ViewContext& cx) { muted_text(cx.i18n.tr("app.area.coming")); }
+
+}  // namespace hearth::ui

@@ -1,0 +1,10 @@
+#include "report_view.hpp"
+
+#include "imgui.h"
+#include "widgets.hpp"
+
+namespace hearth::ui {
+
+void ReportView::draw(ViewContext& cx) { muted_text(cx.i18n.tr("app.area.coming")); }
+
+}  // namespace hearth::ui
