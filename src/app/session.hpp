@@ -11,6 +11,7 @@
 //   5. Backup and restore
 //   6. Identity: the device's key, its enrolment, receipts (session_exchange.cpp)
 //   7. Bundles: export; and at the district, import, merge, enrol, revoke (session_exchange.cpp)
+//   8. First run: the device's unit, and the demo district (session_demo.cpp)
 #pragma once
 #include <chrono>
 #include <cstdint>
@@ -226,6 +227,21 @@ class Session {
   // What this device trusts as the district (its certificate's issuer; its box key while unlocked).
   DistrictTrust trust() const;
 
+  // ---- 8. First run --------------------------------------------------------------------------
+  // Nothing here yet: no key, no own events, nothing received. The first-run screen shows then.
+  bool fresh() const;
+  // The unit chosen at set-up (a township or a training provider, and the device's label),
+  // kept to fill in the enrolment request; nullopt until chosen.
+  std::optional<DeviceUnit> unit() const;
+  void set_unit(const DeviceUnit& unit, std::function<void(std::optional<StoreError>)> on_done);
+  // Fills a fresh device with the synthetic district (synthetic.hpp, the whole district divided
+  // by `divisor`) as this device's own events, stores them and a snapshot in one go, and
+  // reopens. Demo data is marked: such a device refuses to export bundles, so invented
+  // people never reach the district's register.
+  void load_demo(std::uint32_t divisor, std::function<void(std::optional<StoreError>)> on_done);
+  bool demo() const { return info_.meta.contains(kMetaDemo); }
+  bool loading_demo() const { return loading_demo_; }
+
  private:
   void load_identity();
   void put_meta_then(std::string name, std::vector<std::uint8_t> bytes, std::function<void(std::optional<StoreError>)> then);
@@ -269,6 +285,7 @@ class Session {
   std::optional<ImportReport> last_import_;
   std::vector<EnrolmentRequest> pending_requests_;
   bool importing_ = false;
+  bool loading_demo_ = false;
 };
 
 }  // namespace hearth

@@ -184,6 +184,7 @@ std::uint64_t Session::unexported() const {
 void Session::export_bundle(std::uint64_t first, std::uint64_t last,
                             std::function<void(std::optional<ExportResult>, std::vector<TrustProblem>)> on_done) {
   if (phase_ != Phase::Ready || !fx_.files) return on_done(std::nullopt, one(trouble("err.store.unavailable")));
+  if (demo()) return on_done(std::nullopt, one(trouble("err.demo.export")));  // invented people never reach the district
   if (!keys_) return on_done(std::nullopt, one(trouble(identity_.has_key ? "err.key.locked" : "err.key.missing")));
   if (!identity_.certificate) return on_done(std::nullopt, one(trouble("err.enrol.no_certificate")));
   const std::uint64_t have = workspace_->ledger().last_seq();

@@ -57,6 +57,8 @@ struct StoreInfo {
 inline constexpr const char* kMetaKeyFile = "key";             // enrolment.hpp KeyFile bytes
 inline constexpr const char* kMetaCertificate = "certificate"; // this device's enrolment certificate
 inline constexpr const char* kMetaConfirmed = "confirmed";     // the newest receipt from the district
+inline constexpr const char* kMetaUnit = "unit";               // the unit chosen at set-up (session_demo.cpp)
+inline constexpr const char* kMetaDemo = "demo";               // the ledger holds the demo district: never exported
 // `exported` (StoreInfo::exported) is kept by the store itself, as a u64 (mark_exported).
 
 

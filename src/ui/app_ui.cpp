@@ -106,7 +106,7 @@ void AppUi::draw_area(ViewContext& cx) {
   ImGui::Spacing();
   switch (area_) {
     case Area::Dashboard: dashboard_.draw(cx); break;
-    case Area::Workers: workers_.draw(session_, i18n_, cx.dpr); break;
+    case Area::Workers: workers_.draw(cx); break;
     case Area::Enterprises: enterprises_.draw(cx); break;
     case Area::ServicePoints: service_points_.draw(cx); break;
     case Area::Contracts: contracts_.draw(cx); break;
@@ -166,6 +166,7 @@ void AppUi::draw_status() {
         ImGui::TextDisabled("%s", line.c_str());
         automation::text_last("status", line);
       }
+      if (session_.demo()) message("notice", i18n_.tr("app.status.demo"));
       if (const auto& e = session_.refresh_error())
         message("error", i18n_.trf("app.status.refresh_failed", {i18n_.trf(e->message_key().c_str(), {e->detail})}));
       for (const Damage& d : session_.repaired())

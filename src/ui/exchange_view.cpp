@@ -167,6 +167,11 @@ void ExchangeView::draw_enrolment(Session& session, const I18n& i18n, float dpr)
   section_heading(i18n.tr("exchange.enrol.title"));
   const float w = 320.0f * dpr;
   if (!id.certificate) {
+    // the unit chosen at first run, once, so the person does not type it twice
+    if (!unit_prefilled_) {
+      unit_prefilled_ = true;
+      if (const auto u = session.unit()) township_ = u->township, provider_ = u->provider, label_ = u->label;
+    }
     muted_text(i18n.tr("exchange.enrol.explain"));
     const auto tp = as_problem(request_problems_, "err.enrol.township");
     const auto pp = as_problem(request_problems_, "err.enrol.provider");

@@ -38,6 +38,7 @@ class ExchangeView {
   bool changing_passphrase_ = false, passphrase_changed_ = false;
   std::uint32_t township_ = 0;
   std::string provider_, label_, certificate_text_;
+  bool unit_prefilled_ = false;
   std::string request_text_;
   std::vector<TrustProblem> request_problems_, certificate_problems_, receipt_problems_, export_problems_;
   bool certificate_done_ = false, receipt_done_ = false;

@@ -180,7 +180,7 @@ bool flags_field(const char* id, const char* label, std::uint16_t& set, std::spa
       set = on ? static_cast<std::uint16_t>(set | b) : static_cast<std::uint16_t>(set & ~b);
       changed = true;
     }
-    automation::annotate_last("check", text, on ? "1" : "0");
+    automation::annotate_last("checkbox", text, on ? "1" : "0");
     ImGui::PopID();
   }
   problem_line(problem, i18n, id);
@@ -191,7 +191,7 @@ bool flags_field(const char* id, const char* label, std::uint16_t& set, std::spa
 bool check_field(const char* id, const char* label, bool& value) {
   ImGui::PushID(id);
   const bool changed = ImGui::Checkbox(label, &value);
-  automation::annotate_last("check", label, value ? "1" : "0");
+  automation::annotate_last("checkbox", label, value ? "1" : "0");
   ImGui::PopID();
   return changed;
 }

@@ -30,22 +30,33 @@ export async function launch() {
 }
 
 // A page of the app, loaded and showing its first frame. Console errors are collected.
-export async function openApp(context, url) {
+// `keepSetup`: leave the first-run screen up (tests of the first run); otherwise a fresh device's
+// first-run screen is passed with "set up later", as a person who only wants to look would.
+export async function openApp(context, url, { keepSetup = false } = {}) {
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
   await page.goto(url);
-  await waitReady(page);
+  await waitReady(page, { keepSetup });
   return page;
 }
 
-export async function waitReady(page) {
+export const SETUP_LATER = ['以后再设置', 'Set up later'];
+
+export async function waitReady(page, { keepSetup = false } = {}) {
   // ready = first frame drawn and the local database opened (no "loading" line on screen)
   await page.waitForFunction(() => window.hearth && (window.hearth.fatal ||
     (window.hearth.ready && window.hearth.items && !window.hearth.items.some((i) => i.role === 'loading'))), null, { timeout: 60000 });
   const fatal = await page.evaluate(() => window.hearth.fatal);
   if (fatal) throw new Error(`the app showed its error screen: ${fatal.kind} ${fatal.detail}`);
+  if (keepSetup) return;
+  await frames(page, 2);
+  const later = (await items(page)).find((i) => i.kind === 'button' && SETUP_LATER.includes(i.label));
+  if (later) {
+    await click(page, { kind: 'button', label: later.label });
+    await page.waitForFunction(() => !(window.hearth.items || []).some((i) => i.role === 'setup'), null, { timeout: 10000 });
+  }
 }
 
 export async function frames(page, n = 2) {
