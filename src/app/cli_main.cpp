@@ -14,6 +14,7 @@
 //   hearth export [--first A --last B] [--out DIR]
 //   hearth verify BUNDLE…   hearth inspect BUNDLE…   hearth merge BUNDLE…   hearth receipts [--out DIR]
 //   hearth export-csv --table workers|enterprises|devices|conflicts [--out FILE]
+//   hearth report [--year Y] [--out FILE]   (the yearly report's figures as TSV; --out writes the HTML report)
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -34,6 +35,8 @@
 #include "snapshot.hpp"
 #include "synthetic.hpp"
 #include "township.hpp"
+#include "measures.hpp"
+#include "yearly_report.hpp"
 
 namespace {
 
@@ -158,6 +161,45 @@ int demo(const Args& a, const Catalog& tr, NativeFileStore& store, Clock& clock,
 
 int exchange(const Args& a, const Catalog& tr, Session& session, NativeFiles& files);
 
+// The yearly report (yearly_report.hpp): its figures as tab-separated lines, the same the
+// dashboard shows and the HTML prints —
+//   year    Y
+//   kpi     KEY  0     ACTUAL  TARGET  TITLE        (the district)
+//   township KEY CODE  ACTUAL  SHARE   NAME         (each township, largest first)
+//   supervision NAME   VALUE
+// and with --out FILE the HTML report itself.
+int report_command(const Args& a, const Catalog& tr, Session& session, Clock& clock) {
+  const ProgrammeConfig& config = ProgrammeConfig::builtin();
+  const MeasureRegistry& measures = MeasureRegistry::builtin();
+  const State& st = session.state();
+  const Date today = Date::from_unix_ms(clock.now_ms());
+  const auto year = static_cast<std::int32_t>(number_option(a, "year", static_cast<std::uint64_t>(default_report_year(st, config, today))));
+  const bool english = a.lang == "en";
+  const DashboardFigures f = dashboard_figures(st, year, 0, config, measures);
+  std::cout << "year\t" << year << "\n";
+  for (const Kpi& k : f.kpis)
+    std::cout << "kpi\t" << k.key << "\t0\t" << figure_text(k.key, k.actual) << "\t" << figure_text(k.key, k.target) << "\t"
+              << kpi_title(k, tr, english) << "\n";
+  for (const auto& [key, figures] : f.by_township)
+    for (const TownshipFigure& t : figures)
+      std::cout << "township\t" << key << "\t" << t.township << "\t" << figure_text(key, t.actual) << "\t" << t.share << "\t"
+                << township_name(t.township, a.lang) << "\n";
+  const SupervisionSummary sup = supervision_summary(st, year, config);
+  std::int64_t closed = 0;
+  for (const auto& [o, n] : sup.closed) closed += n;
+  std::cout << "supervision\tcomplaints_received\t" << sup.complaints_received << "\n"
+            << "supervision\tcomplaints_closed\t" << closed << "\n"
+            << "supervision\tcomplaints_open\t" << sup.open_at_year_end << "\n"
+            << "supervision\tjoint_punishment\t" << sup.joint_punishment.size() << "\n";
+  if (const auto out = a.options.find("out"); out != a.options.end()) {
+    std::ofstream file(out->second, std::ios::binary);
+    file << yearly_report_html(st, year, config, measures, tr, english, today);
+    file.close();
+    if (!file) return std::cerr << out->second << ": cannot write\n", 1;
+  }
+  return 0;
+}
+
 int run(const Args& a) {
   const Catalog& tr = Catalog::builtin(a.lang);
   if (a.command == "townships") {
@@ -236,6 +278,7 @@ int run(const Args& a) {
     }
     return status;
   }
+  if (a.command == "report") return report_command(a, tr, session, clock);
   if (a.command == "key" || a.command == "request" || a.command == "certificate" || a.command == "receipt" || a.command == "enrol" ||
       a.command == "revoke" || a.command == "devices" || a.command == "export" || a.command == "verify" || a.command == "inspect" ||
       a.command == "merge" || a.command == "receipts" || a.command == "export-csv")
