@@ -52,7 +52,7 @@ void AppUi::draw(float dpr, bool touch) {
       default: break;
     }
   }
-  const Date today = Date::from_unix_ms(session_.now_ms() + 8LL * 3600 * 1000);  // the district's date (UTC+8)
+  const Date today = Date::from_unix_ms(session_.now_ms());  // the district's date (from_unix_ms is already UTC+8)
   ViewContext cx{session_, i18n_, dpr, touch, today, [this](NavigationRequest r) { go(std::move(r)); }};
   draw_header(dpr);
   draw_status();
