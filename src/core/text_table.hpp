@@ -22,6 +22,7 @@ struct TextColumn {
   std::string header;    // already translated
   bool numeric = false;  // sorts by value ("12.5", "-3", "1,234"), aligns right
   bool filter = false;   // offer a "filter by this column" choice (township, category, status)
+  float weight = 0.0f;   // share of the width against the other columns' weights; 0 = the table's default
 };
 
 struct TextTable {
@@ -29,8 +30,8 @@ struct TextTable {
   std::vector<std::vector<std::string>> rows;  // each as wide as columns
   std::vector<Key> keys;                       // the record behind each row (kNoKey if none)
 
-  void add_column(std::string header, bool numeric = false, bool filter = false) {
-    columns.push_back({std::move(header), numeric, filter});
+  void add_column(std::string header, bool numeric = false, bool filter = false, float weight = 0.0f) {
+    columns.push_back({std::move(header), numeric, filter, weight});
   }
   void add_row(Key key, std::vector<std::string> cells) {
     cells.resize(columns.size());
