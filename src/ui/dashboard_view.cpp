@@ -92,6 +92,7 @@ void DashboardView::draw_choosers(ViewContext& cx) {
     ImGui::EndCombo();
   }
   muted_text(i18n.trf("dashboard.legend", {std::to_string(kNearPercent)}).c_str());
+  if (!notice_.empty()) message("notice", notice_);
 }
 
 // ---- targets --------------------------------------------------------------------------------
@@ -217,8 +218,13 @@ void DashboardView::draw_years(ViewContext& cx) {
 
 // ---- the records behind a figure ------------------------------------------------------------
 
-void DashboardView::open_records(ViewContext& cx, const std::string& kpi_key, const std::vector<Key>& evidence, const std::string& title) const {
+void DashboardView::open_records(ViewContext& cx, const std::string& kpi_key, const std::vector<Key>& evidence, const std::string& title) {
   const RecordsBehind behind = records_behind(cx.session.state(), kpi_key, evidence, year_);
+  if (behind.keys.empty()) {  // an empty list would show the whole register: say so instead
+    notice_ = cx.i18n.trf("dashboard.nothing_behind", {title});
+    return;
+  }
+  notice_.clear();
   Area area = Area::Workers;
   switch (behind.area) {
     case RecordsArea::Workers: area = Area::Workers; break;

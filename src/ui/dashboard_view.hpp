@@ -24,11 +24,12 @@ class DashboardView {
   void draw_townships(ViewContext& cx);
   void draw_years(ViewContext& cx);
   // Sends the person to the register that lists the records behind a KPI's figure.
-  void open_records(ViewContext& cx, const std::string& kpi_key, const std::vector<Key>& evidence, const std::string& title) const;
+  void open_records(ViewContext& cx, const std::string& kpi_key, const std::vector<Key>& evidence, const std::string& title);
 
   std::int32_t year_ = 0;        // 0 until the default year is known
   std::uint32_t township_ = 0;   // 0 = the whole district
   std::string chart_kpi_ = "rule.kpi.new_employment";  // the KPI drawn by township and over the years
+  std::string notice_;  // a figure clicked with no records behind it
   // what figures_ was computed from
   DashboardFigures figures_;
   std::uint64_t revision_ = ~std::uint64_t{0};
