@@ -61,14 +61,14 @@ std::string complaint_subject(const State& s, const Complaint& k) {
 
 TextTable complaints_table(const State& s, const Wording& w) {
   TextTable t;
-  t.add_column(w.tr("supervision.col.received"));
-  t.add_column(w.tr("supervision.col.channel"), false, true);
-  t.add_column(w.tr("supervision.col.subject"));
-  t.add_column(w.tr("supervision.col.township"), false, true);
-  t.add_column(w.tr("supervision.col.status"), false, true);
-  t.add_column(w.tr("supervision.col.outcome"), false, true);
-  t.add_column(w.tr("supervision.col.closed_on"));
-  t.add_column(w.tr("supervision.col.complainant"));
+  t.add_column(w.tr("supervision.col.received"), false, false, 1.1f);
+  t.add_column(w.tr("supervision.col.channel"), false, true, 1.0f);
+  t.add_column(w.tr("supervision.col.subject"), false, false, 2.6f);
+  t.add_column(w.tr("supervision.col.township"), false, true, 1.0f);
+  t.add_column(w.tr("supervision.col.status"), false, true, 0.8f);
+  t.add_column(w.tr("supervision.col.outcome"), false, true, 0.9f);
+  t.add_column(w.tr("supervision.col.closed_on"), false, false, 1.1f);
+  t.add_column(w.tr("supervision.col.complainant"), false, false, 0.9f);
   std::vector<const Complaint*> all;
   for (const Complaint& k : s.complaints().rows()) all.push_back(&k);
   std::stable_sort(all.begin(), all.end(), [](const Complaint* a, const Complaint* b) { return b->received < a->received; });
@@ -140,15 +140,15 @@ std::string subject_name(const State& s, Key subject) {
 
 TextTable credit_table(const State& s, const std::vector<CreditRow>& rows, const Wording& w) {
   TextTable t;
-  t.add_column(w.tr("supervision.col.kind"), false, true);
-  t.add_column(w.tr("supervision.col.name"));
-  t.add_column(w.tr("supervision.col.township"), false, true);
-  t.add_column(w.tr("supervision.col.score"), true);
-  t.add_column(w.tr("supervision.col.grade"), false, true);
-  t.add_column(w.tr("supervision.col.joint_punishment"), false, true);
-  t.add_column(w.tr("supervision.col.last_inspection"));
-  t.add_column(w.tr("supervision.col.next_inspection"));
-  t.add_column(w.tr("supervision.col.xinyidai"));
+  t.add_column(w.tr("supervision.col.kind"), false, true, 0.8f);
+  t.add_column(w.tr("supervision.col.name"), false, false, 2.6f);
+  t.add_column(w.tr("supervision.col.township"), false, true, 1.0f);
+  t.add_column(w.tr("supervision.col.score"), true, false, 0.6f);
+  t.add_column(w.tr("supervision.col.grade"), false, true, 0.6f);
+  t.add_column(w.tr("supervision.col.joint_punishment"), false, true, 0.8f);
+  t.add_column(w.tr("supervision.col.last_inspection"), false, false, 1.1f);
+  t.add_column(w.tr("supervision.col.next_inspection"), false, false, 1.1f);
+  t.add_column(w.tr("supervision.col.xinyidai"), false, false, 0.6f);
   for (const CreditRow& r : rows) {
     const auto& g = r.rating;
     t.add_row(r.subject, {w.tr(r.worker ? "supervision.kind.worker" : "supervision.kind.enterprise"), subject_name(s, r.subject),
@@ -162,12 +162,12 @@ TextTable credit_table(const State& s, const std::vector<CreditRow>& rows, const
 
 TextTable joint_punishment_table(const State& s, const std::vector<CreditRow>& rows, const Wording& w) {
   TextTable t;
-  t.add_column(w.tr("supervision.col.kind"), false, true);
-  t.add_column(w.tr("supervision.col.name"));
-  t.add_column(w.tr("supervision.col.township"), false, true);
-  t.add_column(w.tr("supervision.col.since"));
-  t.add_column(w.tr("supervision.col.what"));
-  t.add_column(w.tr("supervision.col.grade"));
+  t.add_column(w.tr("supervision.col.kind"), false, true, 0.8f);
+  t.add_column(w.tr("supervision.col.name"), false, false, 2.6f);
+  t.add_column(w.tr("supervision.col.township"), false, true, 1.0f);
+  t.add_column(w.tr("supervision.col.since"), false, false, 1.0f);
+  t.add_column(w.tr("supervision.col.what"), false, false, 2.4f);
+  t.add_column(w.tr("supervision.col.grade"), false, false, 0.6f);
   for (const CreditRow& r : rows) {
     if (!r.rating.joint_punishment) continue;
     // the serious-dishonesty records that put the subject on the list, earliest first
@@ -216,14 +216,14 @@ AssessmentTotal assessment_total(const Assessment& a, const ProgrammeConfig& c) 
 TextTable inspection_calendar(const State& s, const std::vector<CreditRow>& rows, const Date& on, const ProgrammeConfig& c,
                               const Wording& w) {
   TextTable t;
-  t.add_column(w.tr("supervision.col.enterprise"));
-  t.add_column(w.tr("supervision.col.township"), false, true);
-  t.add_column(w.tr("supervision.col.grade"), false, true);
-  t.add_column(w.tr("supervision.col.latest_assessment"));
-  t.add_column(w.tr("supervision.col.last_inspection"));
-  t.add_column(w.tr("supervision.col.next_inspection"));
-  t.add_column(w.tr("supervision.col.due"), false, true);
-  t.add_column(w.tr("supervision.col.days"), true);
+  t.add_column(w.tr("supervision.col.enterprise"), false, false, 2.6f);
+  t.add_column(w.tr("supervision.col.township"), false, true, 1.0f);
+  t.add_column(w.tr("supervision.col.grade"), false, true, 0.6f);
+  t.add_column(w.tr("supervision.col.latest_assessment"), false, false, 1.7f);
+  t.add_column(w.tr("supervision.col.last_inspection"), false, false, 1.1f);
+  t.add_column(w.tr("supervision.col.next_inspection"), false, false, 1.1f);
+  t.add_column(w.tr("supervision.col.due"), false, true, 0.9f);
+  t.add_column(w.tr("supervision.col.days"), true, false, 0.7f);
   std::vector<const CreditRow*> ents;
   for (const CreditRow& r : rows)
     if (!r.worker) ents.push_back(&r);
@@ -252,13 +252,13 @@ TextTable inspection_calendar(const State& s, const std::vector<CreditRow>& rows
 // ---- 6. Expiring health checks and licences -----------------------------------------------
 TextTable expiry_table(const State& s, const Date& on, const ProgrammeConfig& c, const Wording& w, bool full_ids) {
   TextTable t;
-  t.add_column(w.tr("supervision.col.worker"));
-  t.add_column(w.tr("supervision.col.resident_id"));
-  t.add_column(w.tr("supervision.col.mobile"));
-  t.add_column(w.tr("supervision.col.township"), false, true);
-  t.add_column(w.tr("supervision.col.what"), false, true);
-  t.add_column(w.tr("supervision.col.valid_until"));
-  t.add_column(w.tr("supervision.col.days_left"), true);
+  t.add_column(w.tr("supervision.col.worker"), false, false, 0.9f);
+  t.add_column(w.tr("supervision.col.resident_id"), false, false, 1.8f);
+  t.add_column(w.tr("supervision.col.mobile"), false, false, 1.2f);
+  t.add_column(w.tr("supervision.col.township"), false, true, 1.0f);
+  t.add_column(w.tr("supervision.col.what"), false, true, 1.3f);
+  t.add_column(w.tr("supervision.col.valid_until"), false, false, 1.1f);
+  t.add_column(w.tr("supervision.col.days_left"), true, false, 0.8f);
   struct Item {
     Key worker;
     const char* what;
