@@ -53,7 +53,8 @@ bool progress_figure(const char* id, float fraction, Standing s, const std::stri
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float text_w = ImGui::CalcTextSize(figure.c_str()).x;
-  const float bar_w = std::max(40.0f * dpr, width - text_w - 10.0f * dpr);
+  // bars of one length, so their fill compares at a glance; a long figure (revenue) shortens its own
+  const float bar_w = std::max(40.0f * dpr, std::min(width * 0.6f, width - text_w - 10.0f * dpr));
   const float pad = h * 0.22f;
   const ImVec2 a(p.x, p.y + pad), b(p.x + bar_w, p.y + h - pad);
   const float rounding = 3.0f * dpr;
@@ -123,7 +124,7 @@ int line_chart(const char* id, const std::vector<LinePoint>& points, float heigh
   const float width = ImGui::GetContentRegionAvail().x;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float line_h = ImGui::GetTextLineHeight();
-  const float left = 16.0f * dpr + ImGui::CalcTextSize("000000").x, right = 40.0f * dpr, top = line_h, bottom = line_h * 1.8f;
+  const float left = 16.0f * dpr + ImGui::CalcTextSize("000000").x, right = 40.0f * dpr, top = line_h * 1.8f, bottom = line_h * 1.8f;
   const float plot_w = std::max(60.0f * dpr, width - left - right), plot_h = std::max(40.0f * dpr, height - top - bottom);
   ImGui::Dummy(ImVec2(width, height));
   ImDrawList* dl = ImGui::GetWindowDrawList();

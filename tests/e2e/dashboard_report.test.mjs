@@ -93,6 +93,19 @@ test('the dashboard shows the core\'s figures for 2021; a figure opens the recor
   assert.equal(bar.value, hanfeng.actual);
   await screenshot(page, 'dashboard-zh-desktop-townships.png');
 
+  // over the years: a year's point shows that year
+  const point = await reach(page, { kind: 'point', label: String(YEAR) });
+  assert.equal(point.value, figures.kpis.find((k) => k.key === 'rule.kpi.new_employment').actual);
+  await screenshot(page, 'dashboard-zh-desktop-years.png');
+  const next = cliReport(ledger.dir, YEAR + 1);
+  await click(page, { kind: 'point', label: String(YEAR + 1) });
+  await top(page);
+  await find(page, { role: 'heading', label: `${YEAR + 1} 年目标完成情况 · 全区` });
+  const employment2 = next.kpis.find((k) => k.key === 'rule.kpi.new_employment');
+  assert.equal((await find(page, { kind: 'figure', label: employment2.title })).value, `${employment2.actual}/${employment2.target}`);
+  await choose(page, '年度', String(YEAR));
+  await reach(page, { kind: 'bar', label: '汉丰街道' });
+
   // a bar opens the workers behind it, in the worker register
   await click(page, { kind: 'bar', label: '汉丰街道' });
   const restricted = await find(page, { includes: `背后的` });
@@ -176,7 +189,7 @@ test('the yearly report: one click downloads it with the core\'s figures; it ren
   await context.close();
 });
 
-test('"open in a new tab" opens the report (or, when the browser blocks the tab, downloads it and says so)', async () => {
+test('"open in a new tab" opens the report (or, when the browser blocks the tab, downloads it and says so)', async (t) => {
   const context = await browser.newContext({ ...DESKTOP, acceptDownloads: true });
   const page = await openWithLedger(context, app.url, ledger);
   await click(page, { kind: 'tab', label: '年度报告' });
@@ -185,6 +198,7 @@ test('"open in a new tab" opens the report (or, when the browser blocks the tab,
   const downloaded = page.waitForEvent('download', { timeout: 10000 }).catch(() => null);
   await click(page, { kind: 'button', label: '在新标签页打开' });
   const tab = await opened;
+  t.diagnostic(tab ? 'the report opened in a new tab' : 'the new tab was blocked: downloaded');
   if (tab) {
     await tab.waitForLoadState();
     assert.equal(await tab.title(), `开州区家政服务业提质扩容 ${YEAR} 年度工作报告`);
