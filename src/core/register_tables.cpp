@@ -80,21 +80,35 @@ void sort_rows_by(std::vector<const Row*>& v, auto key) {
 
 // ---- 2. The four registers ----------------------------------------------------------------
 
-TextTable workers_table(const State& s, const Date& today, const Catalog& c, bool show_ids) {
+TextTable workers_table(const State& s, const Date& today, const Catalog& c, bool show_ids, Columns cols) {
+  const bool all = cols == Columns::Export;
   TextTable t;
-  t.add_column(tr(c, "workers.col.name"));
-  t.add_column(tr(c, "workers.col.resident_id"));
-  t.add_column(tr(c, "workers.col.mobile"));
-  t.add_column(tr(c, "workers.col.township"), false, true);
-  t.add_column(tr(c, "workers.col.occupation"), false, true);
-  t.add_column(tr(c, "workers.col.employer"));
-  t.add_column(tr(c, "workers.col.registered"));
+  t.add_column(tr(c, "workers.col.name"), false, false, 1.0f);
+  t.add_column(tr(c, "workers.col.resident_id"), false, false, 2.2f);
+  if (all) {
+    t.add_column(tr(c, "workers.col.sex"));
+    t.add_column(tr(c, "workers.col.birth_date"));
+  }
+  t.add_column(tr(c, "workers.col.mobile"), false, false, 1.5f);
+  t.add_column(tr(c, "workers.col.township"), false, true, 1.1f);
+  t.add_column(tr(c, "workers.col.occupation"), false, true, 1.3f);
+  if (all) t.add_column(tr(c, "workers.col.skill"));
+  t.add_column(tr(c, "workers.col.employer"), false, false, 2.2f);
+  if (all) t.add_column(tr(c, "workers.col.registered"));
   for (std::uint32_t row : s.search_workers("")) {  // newest first, duplicates left out
     const Worker& w = s.workers().rows()[row];
-    t.add_row(w.key, {w.name(), show_ids ? w.resident_id : ResidentId::mask(w.resident_id), w.details.mobile,
-                      township_text(c, w.details.township),
-                      term_text(c, terms_occupation(), static_cast<std::uint8_t>(w.details.occupation)), employer_on(s, w.key, today),
-                      Date::from_unix_ms(w.registered.wall_ms).iso()});
+    std::vector<std::string> cells{w.name(), show_ids ? w.resident_id : ResidentId::mask(w.resident_id)};
+    if (all) {
+      cells.push_back(tr(c, w.female ? "workers.profile.female" : "workers.profile.male"));
+      cells.push_back(w.birth_date.iso());
+    }
+    cells.push_back(w.details.mobile);
+    cells.push_back(township_text(c, w.details.township));
+    cells.push_back(term_text(c, terms_occupation(), static_cast<std::uint8_t>(w.details.occupation)));
+    if (all) cells.push_back(term_text(c, terms_skill_level(), static_cast<std::uint8_t>(w.details.skill)));
+    cells.push_back(employer_on(s, w.key, today));
+    if (all) cells.push_back(Date::from_unix_ms(w.registered.wall_ms).iso());
+    t.add_row(w.key, std::move(cells));
   }
   return t;
 }
@@ -105,15 +119,21 @@ std::string employee_based_text(const Verdict& v, const Catalog& c) {
   return failed == 0 ? tr(c, "enterprises.eb.held") : c.format("enterprises.eb.failed", {std::to_string(failed)});
 }
 
-TextTable enterprises_table(const State& s, const Date& today, const Catalog& c, const ProgrammeConfig& config) {
+TextTable enterprises_table(const State& s, const Date& today, const Catalog& c, const ProgrammeConfig& config, Columns cols) {
+  const bool all = cols == Columns::Export;
   TextTable t;
-  t.add_column(tr(c, "enterprises.col.name"));
-  t.add_column(tr(c, "enterprises.col.credit_code"));
-  t.add_column(tr(c, "enterprises.col.legal_representative"));
-  t.add_column(tr(c, "enterprises.col.township"), false, true);
-  t.add_column(tr(c, "enterprises.col.services"));
-  t.add_column(tr(c, "enterprises.col.employees"), true);
-  t.add_column(tr(c, "enterprises.col.employee_based"), false, true);
+  t.add_column(tr(c, "enterprises.col.name"), false, false, 2.4f);
+  t.add_column(tr(c, "enterprises.col.credit_code"), false, false, 2.1f);
+  if (all) {
+    t.add_column(tr(c, "enterprises.col.legal_representative"));
+    t.add_column(tr(c, "enterprises.col.contact_mobile"));
+    t.add_column(tr(c, "enterprises.col.address"));
+  }
+  t.add_column(tr(c, "enterprises.col.township"), false, true, 1.1f);
+  t.add_column(tr(c, "enterprises.col.services"), false, false, 1.7f);
+  if (all) t.add_column(tr(c, "enterprises.col.flags"));
+  t.add_column(tr(c, "enterprises.col.employees"), true, false, 0.9f);
+  t.add_column(tr(c, "enterprises.col.employee_based"), false, true, 1.2f);
   std::vector<const Enterprise*> rows;
   for (const Enterprise& e : s.enterprises().rows())
     if (!s.is_duplicate(e)) rows.push_back(&e);
@@ -122,21 +142,31 @@ TextTable enterprises_table(const State& s, const Date& today, const Catalog& c,
   });
   for (const Enterprise* e : rows) {
     const Verdict v = employee_based(s, e->key, today, config);
-    t.add_row(e->key, {e->name(), e->credit_code, e->details.legal_representative, township_text(c, e->details.township),
-                       term_set_text(c, terms_service_kind(), e->details.services), std::to_string(headcount_on(s, e->key, today)),
-                       employee_based_text(v, c)});
+    const auto& d = e->details;
+    std::vector<std::string> cells{e->name(), e->credit_code};
+    if (all) {
+      cells.push_back(d.legal_representative);
+      cells.push_back(d.contact_mobile);
+      cells.push_back(d.address);
+    }
+    cells.push_back(township_text(c, d.township));
+    cells.push_back(term_set_text(c, terms_service_kind(), d.services));
+    if (all) cells.push_back(term_set_text(c, terms_enterprise_flag(), d.flags));
+    cells.push_back(std::to_string(headcount_on(s, e->key, today)));
+    cells.push_back(employee_based_text(v, c));
+    t.add_row(e->key, std::move(cells));
   }
   return t;
 }
 
 TextTable service_points_table(const State& s, const Catalog& c) {
   TextTable t;
-  t.add_column(tr(c, "points.col.community"));
-  t.add_column(tr(c, "points.col.township"), false, true);
-  t.add_column(tr(c, "points.col.operator"));
-  t.add_column(tr(c, "points.col.services"));
-  t.add_column(tr(c, "points.col.opened"));
-  t.add_column(tr(c, "points.col.signage"), false, true);
+  t.add_column(tr(c, "points.col.community"), false, false, 1.4f);
+  t.add_column(tr(c, "points.col.township"), false, true, 1.1f);
+  t.add_column(tr(c, "points.col.operator"), false, false, 2.2f);
+  t.add_column(tr(c, "points.col.services"), false, false, 1.6f);
+  t.add_column(tr(c, "points.col.opened"), false, false, 1.2f);
+  t.add_column(tr(c, "points.col.signage"), false, true, 0.9f);
   std::vector<const ServicePoint*> rows;
   for (const ServicePoint& p : s.service_points().rows()) rows.push_back(&p);
   sort_rows_by(rows, [](const ServicePoint* p) { return p->opened.days_since_1970(); });
@@ -172,42 +202,49 @@ std::string contract_status(const ServiceContract& k, const Date& today, const C
   if (k.ends < today) return tr(c, "contracts.status.ended");
   return tr(c, "contracts.status.in_force");
 }
-void contract_columns(TextTable& t, const Catalog& c, bool with_enterprise, bool with_worker) {
-  t.add_column(tr(c, "contracts.col.signed_on"));
-  if (with_enterprise) t.add_column(tr(c, "contracts.col.enterprise"));
-  if (with_worker) t.add_column(tr(c, "contracts.col.worker"));
-  t.add_column(tr(c, "contracts.col.consumer"));
-  t.add_column(tr(c, "contracts.col.consumer_mobile"));
-  t.add_column(tr(c, "contracts.col.township"), false, true);
-  t.add_column(tr(c, "contracts.col.period"));
-  t.add_column(tr(c, "contracts.col.rest"));
-  t.add_column(tr(c, "contracts.col.fee"), true);
-  t.add_column(tr(c, "contracts.col.status"), false, true);
+void contract_columns(TextTable& t, const Catalog& c, bool with_enterprise, bool with_worker, bool all) {
+  t.add_column(tr(c, "contracts.col.signed_on"), false, false, 1.2f);
+  if (with_enterprise) t.add_column(tr(c, "contracts.col.enterprise"), false, false, 2.0f);
+  if (with_worker) t.add_column(tr(c, "contracts.col.worker"), false, false, 0.9f);
+  t.add_column(tr(c, "contracts.col.consumer"), false, false, 0.9f);
+  if (all) t.add_column(tr(c, "contracts.col.consumer_mobile"));
+  t.add_column(tr(c, "contracts.col.township"), false, true, 1.1f);
+  t.add_column(tr(c, "contracts.col.period"), false, false, 1.5f);
+  if (all) {
+    t.add_column(tr(c, "contracts.col.rest"));
+    t.add_column(tr(c, "contracts.col.model_text"));
+  }
+  t.add_column(tr(c, "contracts.col.fee"), true, false, 1.2f);
+  t.add_column(tr(c, "contracts.col.status"), false, true, 0.9f);
 }
 void contract_row(TextTable& t, const State& s, const ServiceContract& k, const Date& today, const Catalog& c, bool show_ids,
-                  bool with_enterprise, bool with_worker) {
+                  bool with_enterprise, bool with_worker, bool all) {
   std::vector<std::string> cells{k.signed_on.iso()};
   if (with_enterprise) cells.push_back(enterprise_name(s, k.enterprise));
   if (with_worker) cells.push_back(worker_name(s, k.worker));
   cells.push_back(k.consumer_name);
-  cells.push_back(show_ids ? k.consumer_mobile : mask_mobile(k.consumer_mobile));
+  if (all) cells.push_back(show_ids ? k.consumer_mobile : mask_mobile(k.consumer_mobile));
   cells.push_back(township_text(c, k.township));
-  cells.push_back(k.starts.iso() + " ~ " + k.ends.iso());
-  cells.push_back(c.format("contracts.rest_text", {std::to_string(k.rest_days_per_month),
-                                                   std::string(term_key(terms_rest_arrangement(), static_cast<std::uint8_t>(k.rest)))}));
+  cells.push_back(c.format("contracts.period_text", {k.starts.iso(), k.ends.iso()}));
+  if (all) {
+    cells.push_back(c.format("contracts.rest_text", {std::to_string(k.rest_days_per_month),
+                                                     std::string(term_key(terms_rest_arrangement(), static_cast<std::uint8_t>(k.rest)))}));
+    cells.push_back(k.model_text);
+  }
   cells.push_back(money(k.monthly_fee_fen));
   cells.push_back(contract_status(k, today, c));
   t.add_row(k.key, std::move(cells));
 }
 }  // namespace
 
-TextTable contracts_table(const State& s, const Date& today, const Catalog& c, bool show_ids) {
+TextTable contracts_table(const State& s, const Date& today, const Catalog& c, bool show_ids, Columns cols) {
+  const bool all = cols == Columns::Export;
   TextTable t;
-  contract_columns(t, c, true, true);
+  contract_columns(t, c, true, true, all);
   std::vector<const ServiceContract*> rows;
   for (const ServiceContract& k : s.contracts().rows()) rows.push_back(&k);
   sort_rows_by(rows, [](const ServiceContract* k) { return k->signed_on.days_since_1970(); });
-  for (const ServiceContract* k : rows) contract_row(t, s, *k, today, c, show_ids, true, true);
+  for (const ServiceContract* k : rows) contract_row(t, s, *k, today, c, show_ids, true, true, all);
   return t;
 }
 
@@ -280,10 +317,10 @@ std::string describe_record(const State& s, Key r, const Catalog& c) {
 
 TextTable enterprise_contracts_table(const State& s, Key enterprise, const Date& today, const Catalog& c, bool show_ids) {
   TextTable t;
-  contract_columns(t, c, false, true);
+  contract_columns(t, c, false, true, false);
   auto rows = s.contracts_of_enterprise(enterprise);
   sort_rows_by(rows, [](const ServiceContract* k) { return k->signed_on.days_since_1970(); });
-  for (const ServiceContract* k : rows) contract_row(t, s, *k, today, c, show_ids, false, true);
+  for (const ServiceContract* k : rows) contract_row(t, s, *k, today, c, show_ids, false, true, false);
   return t;
 }
 
@@ -348,12 +385,12 @@ TextTable worker_health_table(const State& s, Key worker, const Date& today, con
 
 TextTable worker_contracts_table(const State& s, Key worker, const Date& today, const Catalog& c, bool show_ids) {
   TextTable t;
-  contract_columns(t, c, true, false);
+  contract_columns(t, c, true, false, false);
   std::vector<const ServiceContract*> rows;
   for (const ServiceContract& k : s.contracts().rows())  // no per-worker index: a profile is one worker, once per change
     if (k.worker == worker) rows.push_back(&k);
   sort_rows_by(rows, [](const ServiceContract* k) { return k->signed_on.days_since_1970(); });
-  for (const ServiceContract* k : rows) contract_row(t, s, *k, today, c, show_ids, true, false);
+  for (const ServiceContract* k : rows) contract_row(t, s, *k, today, c, show_ids, true, false, false);
   return t;
 }
 

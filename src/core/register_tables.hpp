@@ -38,12 +38,18 @@ std::string term_set_text(const Catalog& c, std::span<const Term> terms, std::ui
 std::string mask_mobile(std::string_view mobile);
 
 // ---- 2. The four registers ----------------------------------------------------------------
+// A register on screen shows the columns people scan; its export carries every column (the
+// same rows in the same order, so TableView::shown applies the screen's search and order).
+enum class Columns : std::uint8_t { Screen, Export };
 // Registered workers (duplicates left out), newest registration first. ID numbers masked
-// unless `show_ids` (may_see_resident_ids). Township and occupation columns are filters.
-TextTable workers_table(const State& s, const Date& today, const Catalog& c, bool show_ids);
+// unless `show_ids` (may_see_resident_ids). Township and occupation columns are filters. The
+// export adds sex, birth date, skill level and the registration date.
+TextTable workers_table(const State& s, const Date& today, const Catalog& c, bool show_ids, Columns cols = Columns::Screen);
 // Registered enterprises with their current headcount and the 员工制 result on `today`:
-// "符合" or "不符合 N 项" (filter column), and township (filter).
-TextTable enterprises_table(const State& s, const Date& today, const Catalog& c, const ProgrammeConfig& config);
+// "符合" or "不符合 N 项" (filter column), and township (filter). The export adds the legal
+// representative, contact mobile, address and kind of enterprise.
+TextTable enterprises_table(const State& s, const Date& today, const Catalog& c, const ProgrammeConfig& config,
+                            Columns cols = Columns::Screen);
 // Community service points (社区服务网点), newest first; township and signage are filters.
 TextTable service_points_table(const State& s, const Catalog& c);
 // Communities with services stationed by the programme's deadline (rule.kpi.service_points:
@@ -56,8 +62,9 @@ struct CommunityProgress {
   std::vector<Key> points;
 };
 std::vector<CommunityProgress> service_point_progress(const State& s, const ProgrammeConfig& config, const Catalog& c);
-// Service contracts (家政服务合同), newest signing first; the consumer's mobile masked unless `show_ids`.
-TextTable contracts_table(const State& s, const Date& today, const Catalog& c, bool show_ids);
+// Service contracts (家政服务合同), newest signing first; township and status are filters. The
+// export adds the consumer's mobile (masked unless `show_ids`), rest days and the model text.
+TextTable contracts_table(const State& s, const Date& today, const Catalog& c, bool show_ids, Columns cols = Columns::Screen);
 
 // The 员工制 column's text for one verdict: "符合" or "不符合 N 项".
 std::string employee_based_text(const Verdict& v, const Catalog& c);

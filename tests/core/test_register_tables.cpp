@@ -79,8 +79,11 @@ TEST_CASE("workers table: translated headers, filters, masked IDs unless shown",
   CHECK(row[static_cast<std::size_t>(column(t, "工种"))] == "家政服务员");
   CHECK(row[static_cast<std::size_t>(column(t, "在职企业"))] == "重庆安心家政服务有限公司");
 
-  const TextTable full = workers_table(d.s.state(), d.s.today(), zh(), true);
+  const TextTable full = workers_table(d.s.state(), d.s.today(), zh(), true, Columns::Export);
   CHECK(full.rows[0][1] == with_check("50015419900101123"));
+  CHECK(full.rows[0][static_cast<std::size_t>(column(full, "出生日期"))] == "1990-01-01");
+  CHECK(full.rows[0][static_cast<std::size_t>(column(full, "性别"))] == "男");
+  CHECK(full.size() == t.size());  // the same rows, in the same order, as the screen's
 
   const TextTable english = workers_table(d.s.state(), d.s.today(), en(), false);
   CHECK(english.columns[0].header == "Name");
@@ -171,11 +174,14 @@ TEST_CASE("service points and contracts: filters, masked consumer mobile, status
   REQUIRE_FALSE(texts.empty());
   d.s.ok(RegisterContract{d.ent, d.worker, "王五", "13700001234", 500154001, texts[0], "2022-06-01", "2022-06-02", "2023-06-01", "4",
                           RestArrangement::WeeklyFixed, "4800"});
-  const TextTable k = contracts_table(d.s.state(), d.s.today(), zh(), false);
+  const TextTable k = contracts_table(d.s.state(), d.s.today(), zh(), false, Columns::Export);
   REQUIRE(k.size() == 1);
   const auto mobile = static_cast<std::size_t>(column(k, "消费者电话"));
   CHECK(k.rows[0][mobile] == "137****1234");
-  CHECK(contracts_table(d.s.state(), d.s.today(), zh(), true).rows[0][mobile] == "13700001234");
+  CHECK(contracts_table(d.s.state(), d.s.today(), zh(), true, Columns::Export).rows[0][mobile] == "13700001234");
+  const TextTable screen = contracts_table(d.s.state(), d.s.today(), zh(), false);
+  CHECK(screen.columns.size() < k.columns.size());  // the screen leaves out the mobile, rest and model text
+  CHECK(screen.rows[0][static_cast<std::size_t>(column(screen, "服务期限"))] == "2022-06-02 至 2023-06-01");
   CHECK(k.rows[0][static_cast<std::size_t>(column(k, "状态"))] == "履行中");
   CHECK(k.rows[0][static_cast<std::size_t>(column(k, "休息安排"))] == "每月 4 天，每周固定休息");
   CHECK(k.rows[0][static_cast<std::size_t>(column(k, "月服务费（元）"))] == "4800.00");
