@@ -275,7 +275,8 @@ h3{font-size:11pt;margin:5mm 0 2mm;break-after:avoid}
 table{border-collapse:collapse;width:100%;margin:2mm 0 4mm}
 th,td{border:1px solid #b8c2cc;padding:1.2mm 2mm;vertical-align:top}
 th{background:#eef3f8;text-align:left}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+td.n{white-space:nowrap}
 tr,figure,.summary{break-inside:avoid;page-break-inside:avoid}
 thead{display:table-header-group}
 figure{margin:2mm 0 5mm}
@@ -330,7 +331,7 @@ std::string svg_progress(const std::vector<std::pair<std::string, const Kpi*>>& 
 
 // One KPI's figures by township, vertical bars largest first; those behind their share in red.
 std::string svg_townships(const std::vector<TownshipFigure>& figures, const std::string& kpi_key, bool english) {
-  const double left = 40, top = 16, plot_h = 150, bar = 16, gap = 4;
+  const double left = english ? 80 : 50, top = 16, plot_h = 150, bar = 16, gap = 4;  // room for the first rotated name
   const double width = left + (bar + gap) * static_cast<double>(figures.size()) + 10;
   const double label_h = english ? 110 : 80;
   const double height = top + plot_h + label_h;
