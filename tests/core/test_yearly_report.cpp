@@ -76,6 +76,17 @@ TEST_CASE("by township: 40 figures that add up to the district's, largest first,
       }
       CHECK(sum == find_kpi(f.kpis, key)->actual);
     }
+    // each township's figure is what programme_kpis counts for that township alone, records and all
+    for (const std::uint32_t code : {500154001u, 500154003u, 500154120u, 500154206u}) {
+      const auto own = programme_kpis(st, year, code, cfg(), reg());
+      for (const auto& [key, figures] : f.by_township) {
+        INFO(year << " " << code << " " << key);
+        const auto it = std::find_if(figures.begin(), figures.end(), [&](const TownshipFigure& t) { return t.township == code; });
+        REQUIRE(it != figures.end());
+        CHECK(it->actual == find_kpi(own, key)->actual);
+        if (key != "rule.kpi.revenue") CHECK(it->evidence == find_kpi(own, key)->evidence);
+      }
+    }
     // new employment: 500 a year shared by 40 townships → 13 each
     CHECK(f.by_township.at("rule.kpi.new_employment").front().share == 13);
     CHECK(f.by_township.at("rule.kpi.large_enterprises").front().share == 0);  // 2 cannot be shared by 40
