@@ -73,15 +73,15 @@ std::vector<std::uint32_t> measure_status_counts(const State& state, const Measu
 
 TextTable measures_table(const State& state, const MeasureRegistry& registry, const Catalog& catalog, bool english) {
   TextTable t;
-  t.add_column(std::string(catalog.text("measures.col.number")), true);
-  t.add_column(std::string(catalog.text("measures.col.group")), false, true);
-  t.add_column(std::string(catalog.text("measures.col.title")));
-  t.add_column(std::string(catalog.text("measures.col.lead")), false, true);
-  t.add_column(std::string(catalog.text("measures.col.co_units")));
-  t.add_column(std::string(catalog.text("measures.col.status")), false, true);
-  t.add_column(std::string(catalog.text("measures.col.latest_date")));
-  t.add_column(std::string(catalog.text("measures.col.latest_note")));
-  t.add_column(std::string(catalog.text("measures.col.reports")), true);
+  t.add_column(std::string(catalog.text("measures.col.number")), true, false, 0.45f);
+  t.add_column(std::string(catalog.text("measures.col.group")), false, true, 1.5f);
+  t.add_column(std::string(catalog.text("measures.col.title")), false, false, 3.0f);
+  t.add_column(std::string(catalog.text("measures.col.lead")), false, true, 1.2f);
+  t.add_column(std::string(catalog.text("measures.col.co_units")), false, false, 2.2f);
+  t.add_column(std::string(catalog.text("measures.col.status")), false, true, 0.7f);
+  t.add_column(std::string(catalog.text("measures.col.latest_date")), false, false, 0.95f);
+  t.add_column(std::string(catalog.text("measures.col.latest_note")), false, false, 1.5f);
+  t.add_column(std::string(catalog.text("measures.col.reports")), true, false, 0.6f);
   for (const MeasureProgress& p : measure_progress(state, registry)) {
     const Measure& m = *p.measure;
     t.add_row(static_cast<Key>(m.number),
@@ -100,7 +100,7 @@ TextTable measure_reports_table(const State& state, const MeasureRegistry& regis
   t.add_column(std::string(catalog.text("measures.report.col.date")));
   t.add_column(std::string(catalog.text("measures.report.col.unit")), false, true);
   t.add_column(std::string(catalog.text("measures.report.col.status")), false, true);
-  t.add_column(std::string(catalog.text("measures.report.col.note")));
+  t.add_column(std::string(catalog.text("measures.report.col.note")), false, false, 2.5f);
   t.add_column(std::string(catalog.text("measures.report.col.who")));
   std::vector<const ProgressReport*> reports;
   for (const auto& p : state.progress_reports().rows())

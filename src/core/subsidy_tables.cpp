@@ -72,7 +72,7 @@ SubsidyList training_subsidy_list(const State& s, std::int32_t year, const Progr
   t.add_column(col(catalog, "subsidies.col.certificate"));
   list.verdict_column = static_cast<int>(t.columns.size());
   t.add_column(col(catalog, "subsidies.col.verdict"), false, true);
-  t.add_column(col(catalog, "subsidies.col.criteria"));
+  t.add_column(col(catalog, "subsidies.col.criteria"), false, false, 2.6f);
   list.amount_column = static_cast<int>(t.columns.size());
   t.add_column(col(catalog, "subsidies.col.amount"), true);
   for (const SubsidyItem& item : training_subsidies(s, year, c)) {
@@ -104,7 +104,7 @@ SubsidyList social_insurance_subsidy_list(const State& s, std::int32_t year, con
   t.add_column(col(catalog, "subsidies.col.months"), true);
   list.verdict_column = static_cast<int>(t.columns.size());
   t.add_column(col(catalog, "subsidies.col.verdict"), false, true);
-  t.add_column(col(catalog, "subsidies.col.criteria"));
+  t.add_column(col(catalog, "subsidies.col.criteria"), false, false, 2.6f);
   list.amount_column = static_cast<int>(t.columns.size());
   t.add_column(col(catalog, "subsidies.col.amount"), true);
   for (const SubsidyItem& item : social_insurance_subsidies(s, year, c)) {
@@ -140,7 +140,7 @@ SubsidyList job_retention_list(const State& s, std::int32_t year, const Programm
   t.add_column(col(catalog, "subsidies.col.laid_off"), true);
   list.verdict_column = static_cast<int>(t.columns.size());
   t.add_column(col(catalog, "subsidies.col.verdict"), false, true);
-  t.add_column(col(catalog, "subsidies.col.criteria"));
+  t.add_column(col(catalog, "subsidies.col.criteria"), false, false, 2.6f);
   for (const Enterprise& e : s.enterprises().rows()) {
     if (s.is_duplicate(e)) continue;
     SubsidyItem item{e.key, e.key, 0, 0, job_retention_refund(s, e.key, year, c)};

@@ -35,6 +35,13 @@ void MeasuresView::show(const NavigationRequest& r) {
 void MeasuresView::rebuild(const ViewContext& cx) {
   const State& st = cx.session.state();
   const bool data = st.revision() != built_revision_ || cx.i18n.language() != built_language_;
+  if (cx.i18n.language() != built_language_ && !built_language_.empty()) {
+    // filters hold display text: a new language starts the tables afresh
+    const Key chosen = measures_view_.selected();
+    measures_view_ = TableView{};
+    reports_view_ = TableView{};
+    measures_view_.select(chosen);
+  }
   if (data) {
     measures_ = measures_table(st, registry(), cx.i18n.catalog(), cx.i18n.english());
     ++table_revision_;

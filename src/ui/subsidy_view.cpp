@@ -54,6 +54,9 @@ void SubsidyView::show(const NavigationRequest& r) {
 void SubsidyView::rebuild(const ViewContext& cx) {
   const State& st = cx.session.state();
   if (st.revision() == built_revision_ && cx.i18n.language() == built_language_ && year_ == built_year_ && kind_ == built_kind_) return;
+  // filters hold display text: a new language starts the lists afresh
+  if (cx.i18n.language() != built_language_ && !built_language_.empty())
+    for (auto& v : views_) v = TableView{};
   // on screen ID numbers are always masked (text_table.hpp); the export rebuilds with full ones
   list_ = subsidy_list(kind_, st, year_, ProgrammeConfig::builtin(), cx.i18n.catalog(), cx.i18n.english(), false);
   built_revision_ = st.revision();

@@ -130,7 +130,8 @@ Key TableView::draw(const char* id, const TextTable& t, std::uint64_t revision, 
     ImGui::TableSetupScrollFreeze(0, 1);
     for (int c = 0; c < ncols; ++c) {
       const auto& col = t.columns[static_cast<std::size_t>(c)];
-      ImGui::TableSetupColumn(col.header.c_str(), col.numeric ? ImGuiTableColumnFlags_PreferSortDescending : 0, col.weight);
+      // the first column is the default order (a measure's number, 1 first): ascending
+      ImGui::TableSetupColumn(col.header.c_str(), col.numeric && c > 0 ? ImGuiTableColumnFlags_PreferSortDescending : 0, col.weight);
     }
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {

@@ -92,6 +92,7 @@ TEST_CASE("measures table: 29 rows with units, the latest report's status, repor
   const TextTable r = measure_reports_table(s.state(), reg, 8, zh(), false, [](Key) { return std::string("本机"); });
   REQUIRE(r.size() == 3);
   CHECK(r.rows[0] == std::vector<std::string>{"2021-12-31", "区财政局", "已完成", "资金已落实", "本机"});
+  CHECK(r.columns[1].header == "单位");
   CHECK(r.rows[1][0] == "2021-06-30");
   CHECK(r.rows[2][0] == "2021-03-01");
   CHECK(measure_reports_table(s.state(), reg, 1, zh(), false, {}).size() == 0);
