@@ -60,7 +60,10 @@ std::string complaint_subject(const State& s, const Complaint& k) {
 }
 
 TextTable complaints_table(const State& s, const Wording& w) {
+  // The first column sorts the table when it first shows (ImGui's default); a number, newest
+  // highest, so the newest complaints come first.
   TextTable t;
+  t.add_column(w.tr("supervision.col.number"), true, false, 0.5f);
   t.add_column(w.tr("supervision.col.received"), false, false, 1.1f);
   t.add_column(w.tr("supervision.col.channel"), false, true, 1.0f);
   t.add_column(w.tr("supervision.col.subject"), false, false, 2.6f);
@@ -72,9 +75,10 @@ TextTable complaints_table(const State& s, const Wording& w) {
   std::vector<const Complaint*> all;
   for (const Complaint& k : s.complaints().rows()) all.push_back(&k);
   std::stable_sort(all.begin(), all.end(), [](const Complaint* a, const Complaint* b) { return b->received < a->received; });
+  std::size_t number = all.size();
   for (const Complaint* k : all) {
     const ComplaintClosure* c = s.closure_of(k->key);
-    t.add_row(k->key, {k->received.iso(), term_text(w, terms_complaint_channel(), static_cast<std::uint8_t>(k->channel)),
+    t.add_row(k->key, {std::to_string(number--), k->received.iso(), term_text(w, terms_complaint_channel(), static_cast<std::uint8_t>(k->channel)),
                        complaint_subject(s, *k), w.township(k->township),
                        w.tr(c ? "supervision.status.closed" : "supervision.status.open"),
                        c ? term_text(w, terms_complaint_outcome(), static_cast<std::uint8_t>(c->outcome)) : kNone,
@@ -140,8 +144,8 @@ std::string subject_name(const State& s, Key subject) {
 
 TextTable credit_table(const State& s, const std::vector<CreditRow>& rows, const Wording& w) {
   TextTable t;
-  t.add_column(w.tr("supervision.col.kind"), false, true, 0.8f);
   t.add_column(w.tr("supervision.col.name"), false, false, 2.6f);
+  t.add_column(w.tr("supervision.col.kind"), false, true, 0.8f);
   t.add_column(w.tr("supervision.col.township"), false, true, 1.0f);
   t.add_column(w.tr("supervision.col.score"), true, false, 0.6f);
   t.add_column(w.tr("supervision.col.grade"), false, true, 0.6f);
@@ -151,7 +155,7 @@ TextTable credit_table(const State& s, const std::vector<CreditRow>& rows, const
   t.add_column(w.tr("supervision.col.xinyidai"), false, false, 0.6f);
   for (const CreditRow& r : rows) {
     const auto& g = r.rating;
-    t.add_row(r.subject, {w.tr(r.worker ? "supervision.kind.worker" : "supervision.kind.enterprise"), subject_name(s, r.subject),
+    t.add_row(r.subject, {subject_name(s, r.subject), w.tr(r.worker ? "supervision.kind.worker" : "supervision.kind.enterprise"),
                           w.township(subject_township(s, r.subject)), std::to_string(g.score), grade_text(g),
                           w.tr(g.joint_punishment ? "supervision.yes" : "supervision.no"), g.last_inspection.iso(),
                           g.next_inspection.iso(),
@@ -162,8 +166,8 @@ TextTable credit_table(const State& s, const std::vector<CreditRow>& rows, const
 
 TextTable joint_punishment_table(const State& s, const std::vector<CreditRow>& rows, const Wording& w) {
   TextTable t;
-  t.add_column(w.tr("supervision.col.kind"), false, true, 0.8f);
   t.add_column(w.tr("supervision.col.name"), false, false, 2.6f);
+  t.add_column(w.tr("supervision.col.kind"), false, true, 0.8f);
   t.add_column(w.tr("supervision.col.township"), false, true, 1.0f);
   t.add_column(w.tr("supervision.col.since"), false, false, 1.0f);
   t.add_column(w.tr("supervision.col.what"), false, false, 2.4f);
@@ -178,7 +182,7 @@ TextTable joint_punishment_table(const State& s, const std::vector<CreditRow>& r
     std::sort(why.begin(), why.end(), [](const CreditEvent* a, const CreditEvent* b) { return a->date < b->date; });
     std::string what;
     for (const CreditEvent* e : why) what += (what.empty() ? "" : "；") + (e->note.empty() ? w.tr("rule.credit.violation_3") : shorten(e->note, 40));
-    t.add_row(r.subject, {w.tr(r.worker ? "supervision.kind.worker" : "supervision.kind.enterprise"), subject_name(s, r.subject),
+    t.add_row(r.subject, {subject_name(s, r.subject), w.tr(r.worker ? "supervision.kind.worker" : "supervision.kind.enterprise"),
                           w.township(subject_township(s, r.subject)), why.empty() ? kNone : why.front()->date.iso(), what,
                           grade_text(r.rating)});
   }
@@ -216,12 +220,12 @@ AssessmentTotal assessment_total(const Assessment& a, const ProgrammeConfig& c) 
 TextTable inspection_calendar(const State& s, const std::vector<CreditRow>& rows, const Date& on, const ProgrammeConfig& c,
                               const Wording& w) {
   TextTable t;
+  t.add_column(w.tr("supervision.col.next_inspection"), false, false, 1.1f);  // first: the calendar's order
   t.add_column(w.tr("supervision.col.enterprise"), false, false, 2.6f);
   t.add_column(w.tr("supervision.col.township"), false, true, 1.0f);
   t.add_column(w.tr("supervision.col.grade"), false, true, 0.6f);
   t.add_column(w.tr("supervision.col.latest_assessment"), false, false, 1.7f);
   t.add_column(w.tr("supervision.col.last_inspection"), false, false, 1.1f);
-  t.add_column(w.tr("supervision.col.next_inspection"), false, false, 1.1f);
   t.add_column(w.tr("supervision.col.due"), false, true, 0.9f);
   t.add_column(w.tr("supervision.col.days"), true, false, 0.7f);
   std::vector<const CreditRow*> ents;
@@ -242,8 +246,8 @@ TextTable inspection_calendar(const State& s, const std::vector<CreditRow>& rows
     }
     const std::int64_t days = on.days_until(r->rating.next_inspection);
     const char* due = days < 0 ? "supervision.due.overdue" : days <= 30 ? "supervision.due.soon" : "supervision.due.later";
-    t.add_row(r->subject, {e ? e->name() : kNone, w.township(e ? e->details.township : 0), grade_text(r->rating), assessed,
-                           latest ? r->rating.last_inspection.iso() : kNone, r->rating.next_inspection.iso(), w.tr(due),
+    t.add_row(r->subject, {r->rating.next_inspection.iso(), e ? e->name() : kNone, w.township(e ? e->details.township : 0),
+                           grade_text(r->rating), assessed, latest ? r->rating.last_inspection.iso() : kNone, w.tr(due),
                            std::to_string(days)});
   }
   return t;
@@ -252,12 +256,12 @@ TextTable inspection_calendar(const State& s, const std::vector<CreditRow>& rows
 // ---- 6. Expiring health checks and licences -----------------------------------------------
 TextTable expiry_table(const State& s, const Date& on, const ProgrammeConfig& c, const Wording& w, bool full_ids) {
   TextTable t;
+  t.add_column(w.tr("supervision.col.valid_until"), false, false, 1.1f);  // first: soonest (longest expired) first
   t.add_column(w.tr("supervision.col.worker"), false, false, 0.9f);
   t.add_column(w.tr("supervision.col.resident_id"), false, false, 1.8f);
   t.add_column(w.tr("supervision.col.mobile"), false, false, 1.2f);
   t.add_column(w.tr("supervision.col.township"), false, true, 1.0f);
   t.add_column(w.tr("supervision.col.what"), false, true, 1.3f);
-  t.add_column(w.tr("supervision.col.valid_until"), false, false, 1.1f);
   t.add_column(w.tr("supervision.col.days_left"), true, false, 0.8f);
   struct Item {
     Key worker;
@@ -279,8 +283,8 @@ TextTable expiry_table(const State& s, const Date& on, const ProgrammeConfig& c,
   for (const Item& it : items) {
     const Worker* x = s.workers().find(it.worker);
     if (!x) continue;
-    t.add_row(it.worker, {x->name(), full_ids ? x->resident_id : ResidentId::mask(x->resident_id), x->details.mobile,
-                          w.township(x->details.township), w.tr(it.what), it.until.iso(), std::to_string(on.days_until(it.until))});
+    t.add_row(it.worker, {it.until.iso(), x->name(), full_ids ? x->resident_id : ResidentId::mask(x->resident_id), x->details.mobile,
+                          w.township(x->details.township), w.tr(it.what), std::to_string(on.days_until(it.until))});
   }
   return t;
 }

@@ -41,8 +41,8 @@ struct Wording {
 // Who a complaint is about, as a person reads it: "enterprise · worker" (either may be absent).
 std::string complaint_subject(const State& s, const Complaint& k);
 // The complaints register, newest received first; the key of each row is the complaint.
-// Columns: received, channel, subject, township (filter), status (filter), outcome (filter),
-// closed on, complainant.
+// Columns: number (newest highest), received, channel, subject, township (filter), status
+// (filter), outcome (filter), closed on, complainant.
 TextTable complaints_table(const State& s, const Wording& w);
 // A complaint's mediation steps in the order they happened (date, then record id).
 std::vector<const MediationStep*> mediation_in_order(const State& s, Key complaint);
@@ -74,11 +74,11 @@ struct CreditRow {
 std::vector<CreditRow> credit_rows(const State& s, const Date& on, const ProgrammeConfig& c);
 // The subject's name (worker or enterprise), "" if unknown.
 std::string subject_name(const State& s, Key subject);
-// Columns: kind (filter), name, township (filter), score, grade (filter), joint punishment
+// Columns: name, kind (filter), township (filter), score, grade (filter), joint punishment
 // (filter), last inspection, next inspection, 信易贷.
 TextTable credit_table(const State& s, const std::vector<CreditRow>& rows, const Wording& w);
 // 联合惩戒: subjects on the list, with the serious-dishonesty records that put them there.
-// Columns: kind, name, township, since (date of the record), what happened, grade.
+// Columns: name, kind, township, since (date of the record), what happened, grade.
 TextTable joint_punishment_table(const State& s, const std::vector<CreditRow>& rows, const Wording& w);
 // The record behind a credit line as a person reads it: "投诉 2021-03-01：未按约定时间上门…",
 // "违法违规 2022-01-02：违规收取押金", "考核评价 2021-05-01：52/100".
@@ -94,16 +94,16 @@ struct AssessmentTotal {
 };
 AssessmentTotal assessment_total(const Assessment& a, const ProgrammeConfig& c);
 // One row per enterprise: next inspection by grade, overdue first, then soonest due.
-// Columns: enterprise, township (filter), grade (filter), latest assessment, last inspection,
-// next inspection, due (filter: overdue / within 30 days / later), days.
+// Columns: next inspection, enterprise, township (filter), grade (filter), latest assessment,
+// last inspection, due (filter: overdue / within 30 days / later), days.
 TextTable inspection_calendar(const State& s, const std::vector<CreditRow>& rows, const Date& on, const ProgrammeConfig& c,
                               const Wording& w);
 
 // ---- 6. Expiring health checks and licences -----------------------------------------------
 // Workers whose health check has expired or expires within the configured days, and whose
 // 上门服务证 has expired or expires within the same days; soonest first, expired first.
-// The key of each row is the worker. Columns: worker, ID number (masked unless `full_ids`),
-// mobile, township (filter), what (filter), valid until, days left.
+// The key of each row is the worker. Columns: valid until, worker, ID number (masked unless
+// `full_ids`), mobile, township (filter), what (filter), days left.
 TextTable expiry_table(const State& s, const Date& on, const ProgrammeConfig& c, const Wording& w, bool full_ids = false);
 
 }  // namespace hearth::supervision
