@@ -43,8 +43,14 @@ if(EMSCRIPTEN)
   if(NOT EXISTS "${IMGUI_DIR}/imgui.h")
     message(FATAL_ERROR "Dear ImGui sources not found in ${IMGUI_DIR}: run scripts/fetch-deps")
   endif()
+  # imgui_draw.cpp with line breaks in Chinese text (cmake/ImGuiCjkWrap.cmake)
+  set(_imgui_draw "${CMAKE_BINARY_DIR}/imgui-cjk/imgui_draw.cpp")
+  add_custom_command(OUTPUT "${_imgui_draw}"
+    COMMAND "${CMAKE_COMMAND}" -DIN=${IMGUI_DIR}/imgui_draw.cpp -DOUT=${_imgui_draw} -P "${CMAKE_SOURCE_DIR}/cmake/ImGuiCjkWrap.cmake"
+    DEPENDS "${IMGUI_DIR}/imgui_draw.cpp" "${CMAKE_SOURCE_DIR}/cmake/ImGuiCjkWrap.cmake"
+    COMMENT "Dear ImGui: line breaks in Chinese text")
   add_library(imgui STATIC
-    ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp
+    ${IMGUI_DIR}/imgui.cpp ${_imgui_draw} ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp
     ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp
     ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
   target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends ${IMGUI_DIR}/misc/cpp)

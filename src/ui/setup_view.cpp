@@ -32,9 +32,19 @@ const TrustProblem* SetupView::problem(const char* key) const {
 
 void SetupView::draw(ViewContext& cx) {
   const I18n& i18n = cx.i18n;
-  const float width = std::min(ImGui::GetContentRegionAvail().x, 680.0f * cx.dpr);
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - width) * 0.5f);
-  if (!ImGui::BeginChild("setup", ImVec2(width, 0), ImGuiChildFlags_Borders | ImGuiChildFlags_AlwaysUseWindowPadding)) {
+  // Wide: the set-up form and, beside it, "just looking". Narrow: "just looking" first (it is
+  // short), then the form.
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const bool wide = avail / cx.dpr >= 900.0f;
+  const ImGuiChildFlags panel = ImGuiChildFlags_Borders | ImGuiChildFlags_AlwaysUseWindowPadding;
+  const float side = wide ? std::min(400.0f * cx.dpr, avail * 0.38f) : avail;
+  const float main_w = wide ? std::min(avail - side - ImGui::GetStyle().ItemSpacing.x, 680.0f * cx.dpr) : avail;
+  if (wide) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - main_w - side - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+  if (!wide) {
+    if (ImGui::BeginChild("looking", ImVec2(side, 0), panel | ImGuiChildFlags_AutoResizeY)) draw_looking(cx);
+    ImGui::EndChild();
+  }
+  if (!ImGui::BeginChild("setup", ImVec2(main_w, 0), panel)) {
     ImGui::EndChild();
     return;
   }
@@ -52,6 +62,7 @@ void SetupView::draw(ViewContext& cx) {
   const char* roles[] = {"setup.role.district", "setup.role.township", "setup.role.trainer"};
   const char* ids[] = {"role-district", "role-township", "role-trainer"};
   for (int i = 0; i < 3; ++i) {
+    if (i > 0) ImGui::SameLine(0, 24.0f * cx.dpr);
     if (ImGui::RadioButton(with_id(i18n, roles[i], ids[i]).c_str(), &role_, i)) problems_.clear();
     automation::annotate_last("radio", i18n.tr(roles[i]), role_ == i ? "1" : "0");
   }
@@ -83,8 +94,19 @@ void SetupView::draw(ViewContext& cx) {
   {
     const auto short_p = as_problem("err.key.passphrase_short", "passphrase");
     const auto mismatch_p = as_problem("err.key.passphrase_mismatch", "repeated");
-    password_field("passphrase", i18n.tr("setup.passphrase.first"), passphrase_, i18n.tr("setup.passphrase.hint"), short_p ? &*short_p : nullptr, i18n);
-    password_field("repeated", i18n.tr("setup.passphrase.repeat"), repeated_, "", mismatch_p ? &*mismatch_p : nullptr, i18n);
+    // side by side: the form fits a tablet's screen without scrolling
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(half);
+    if (ImGui::BeginChild("first", ImVec2(half, 0), ImGuiChildFlags_AutoResizeY))
+      password_field("passphrase", i18n.tr("setup.passphrase.first"), passphrase_, i18n.tr("setup.passphrase.hint"), short_p ? &*short_p : nullptr, i18n);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    if (ImGui::BeginChild("repeat", ImVec2(half, 0), ImGuiChildFlags_AutoResizeY))
+      password_field("repeated", i18n.tr("setup.passphrase.repeat"), repeated_, "", mismatch_p ? &*mismatch_p : nullptr, i18n);
+    ImGui::EndChild();
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
   }
   ImGui::Spacing();
   const bool writer = cx.session.role() == WriterLease::Role::Writer;
@@ -98,27 +120,41 @@ void SetupView::draw(ViewContext& cx) {
     if (!at_field) message("error", i18n.trf(m.c_str(), p.args));
   }
 
-  // Just looking: the demo district, or later.
-  ImGui::Spacing();
-  ImGui::Separator();
-  section_heading(i18n.tr("setup.demo.title"));
+  ImGui::EndChild();
+  if (wide) {
+    ImGui::SameLine();
+    if (ImGui::BeginChild("looking", ImVec2(side, 0), panel | ImGuiChildFlags_AutoResizeY)) draw_looking(cx);
+    ImGui::EndChild();
+  }
+}
+
+// Just looking: the demo district, or later.
+void SetupView::draw_looking(ViewContext& cx) {
+  const I18n& i18n = cx.i18n;
+  const bool busy = working_ || demo_working_ || cx.session.loading_demo();
+  const bool writer = cx.session.role() == WriterLease::Role::Writer;
+  ImGui::PushFont(nullptr, kBaseFontSize * 1.15f);
+  ImGui::TextUnformatted(i18n.tr("setup.demo.title"));
+  ImGui::PopFont();
   muted_text(i18n.tr("setup.demo.explain"));
   ImGui::BeginDisabled(busy);
-  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-  if (secondary_button(with_id(i18n, "setup.demo.load", "demo").c_str(), writer, half)) {
+  const float full = ImGui::GetContentRegionAvail().x;
+  if (primary_button(with_id(i18n, "setup.demo.load", "demo").c_str(), writer, full)) {
     demo_working_ = true;
     demo_error_.clear();
+    demo_wait_frames_ = 2;  // draw "generating…" before the generator takes the thread for a few seconds
+  }
+  if (demo_wait_frames_ > 0 && --demo_wait_frames_ == 0) {
     cx.session.load_demo(kDemoDivisor, [this, &i18n = cx.i18n](std::optional<StoreError> err) {
       demo_working_ = false;
       if (err) demo_error_ = i18n.trf("setup.demo.failed", {i18n.trf(err->message_key().c_str(), {err->detail})});
     });
   }
-  ImGui::SameLine();
-  if (secondary_button(with_id(i18n, "setup.later", "later").c_str(), true, half)) later_ = true;
+  if (secondary_button(with_id(i18n, "setup.later", "later").c_str(), true, full)) later_ = true;
   ImGui::EndDisabled();
+  muted_text(i18n.tr("setup.later.explain"));
   if (demo_working_ || cx.session.loading_demo()) message("status", i18n.tr("setup.demo.working"));
   if (!demo_error_.empty()) message("error", demo_error_);
-  ImGui::EndChild();
 }
 
 void SetupView::finish(ViewContext& cx) {

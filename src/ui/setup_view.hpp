@@ -19,6 +19,7 @@ class SetupView {
 
  private:
   void finish(ViewContext& cx);
+  void draw_looking(ViewContext& cx);
   const TrustProblem* problem(const char* key) const;
 
   bool later_ = false;
@@ -27,6 +28,7 @@ class SetupView {
   std::string district_label_, provider_, label_, passphrase_, repeated_;
   std::vector<TrustProblem> problems_;
   bool working_ = false, demo_working_ = false;
+  int demo_wait_frames_ = 0;
   std::string demo_error_;
 };
 
