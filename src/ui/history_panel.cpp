@@ -20,7 +20,7 @@ std::string who_wrote(const ViewContext& cx, Key event) {
 std::string local_time(std::int64_t unix_ms) {
   constexpr std::int64_t kEast8 = 8LL * 3600 * 1000;
   const std::int64_t local = unix_ms + kEast8;
-  const Date d = Date::from_unix_ms(local);
+  const Date d = Date::from_unix_ms(unix_ms);  // already the district's date
   const std::int64_t minute_of_day = ((local % 86400000 + 86400000) % 86400000) / 60000;
   char hm[8];
   std::snprintf(hm, sizeof hm, "%02d:%02d", static_cast<int>(minute_of_day / 60), static_cast<int>(minute_of_day % 60));
