@@ -228,8 +228,10 @@ RecordsBehind records_behind(const State& s, const std::string& kpi_key, const s
     for (Key k : evidence)
       if (const auto it = enterprise_of.find(k); it != enterprise_of.end()) add(it->second);
   } else if (kpi_key == "rule.kpi.measures") {
+    // the measures done (the figure counts them), as the measures table keys its rows: by number
     out.area = RecordsArea::Measures;
-    for (Key k : evidence) add(k);
+    for (Key k : evidence)
+      if (const ProgressReport* r = s.progress_reports().find(k); r && r->status == MeasureStatus::Done) add(static_cast<Key>(r->measure));
   } else {  // enterprise counts
     out.area = RecordsArea::Enterprises;
     for (Key k : evidence) add(k);

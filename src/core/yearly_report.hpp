@@ -99,7 +99,8 @@ const Kpi* find_kpi(const std::vector<Kpi>& kpis, const std::string& key);
 // ---- 4. The records behind a figure ------------------------------------------------------
 // A KPI's evidence turned into the rows of the register that lists them: workers for
 // employment and training (a hire or a completion is shown as its worker), enterprises for
-// enterprise counts and revenue, service points for communities, progress reports for measures.
+// enterprise counts and revenue, service points for communities, and the measures done (keyed
+// by measure number, as the measures table keys its rows).
 enum class RecordsArea : std::uint8_t { Workers, Enterprises, ServicePoints, Measures };
 struct RecordsBehind {
   RecordsArea area = RecordsArea::Workers;

@@ -130,6 +130,13 @@ TEST_CASE("the records behind a figure are the rows of the register that lists t
   const auto revenue = records_behind(s.state(), "rule.kpi.revenue", find_kpi(kpis, "rule.kpi.revenue")->evidence, 2021);
   CHECK(revenue.area == RecordsArea::Enterprises);
   CHECK(revenue.keys == std::vector<Key>{s.key(b)});
+
+  s.ok(ReportProgress{7, "hrss", "2021-06-01", MeasureStatus::Done, "完成"});
+  s.ok(ReportProgress{8, "hrss", "2021-06-01", MeasureStatus::InProgress, "推进中"});
+  const auto after = programme_kpis(s.state(), 2021, 0, cfg(), reg());
+  const auto measures = records_behind(s.state(), "rule.kpi.measures", find_kpi(after, "rule.kpi.measures")->evidence, 2021);
+  CHECK(measures.area == RecordsArea::Measures);
+  CHECK(measures.keys == std::vector<Key>{7});  // the done one, by its number
 }
 
 TEST_CASE("supervision summary: complaints in the year, grades at its end, the joint-punishment list", "[report]") {
