@@ -11,7 +11,7 @@ if(at EQUAL -1)
   message(FATAL_ERROR "ImGuiCjkWrap: the word-wrap line was not found in ${IN}; update cmake/ImGuiCjkWrap.cmake for this ImGui version")
 endif()
 string(REPLACE "${anchor}"
-  "            inside_word = (c != '.' && c != ',' && c != ';' && c != '!' && c != '?' && c != '\\\"' && c != 0x3001 && c != 0x3002) && !hearth_cjk_break_after(c, next_s, text_end);"
+  "            inside_word = (c != '.' && c != ',' && c != ';' && c != '!' && c != '?' && c != '\\\"' && c != 0x3001 && c != 0x3002) && !hearth_cjk_break_after(c, next_s, text_end);\n            if (!inside_word) word_end = next_s; // a break may follow this character: the line may end here"
   text "${text}")
 set(helpers [=[
 // ---- Hearth: line breaks in Chinese text (cmake/ImGuiCjkWrap.cmake) ----
