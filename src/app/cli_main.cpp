@@ -34,6 +34,7 @@
 #include "session.hpp"
 #include "snapshot.hpp"
 #include "synthetic.hpp"
+#include "text_table.hpp"
 #include "township.hpp"
 #include "measures.hpp"
 #include "yearly_report.hpp"
@@ -321,7 +322,8 @@ std::optional<DeviceId> device_from_hex(const std::string& hex) {
 }
 
 std::string csv(std::string v) {
-  if (v.find_first_of(",\"\n") == std::string::npos) return v;
+  v = neutralise_formula(v);  // text_table.hpp: nothing exported runs as a spreadsheet formula
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
   std::string out = "\"";
   for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
