@@ -60,8 +60,8 @@ std::string complaint_subject(const State& s, const Complaint& k) {
 }
 
 TextTable complaints_table(const State& s, const Wording& w) {
-  // The first column sorts the table when it first shows (ImGui's default); a number, newest
-  // highest, so the newest complaints come first.
+  // The first column sorts the table when it first shows (ImGui's default, ascending): a
+  // number, 1 the newest, so the newest complaints come first.
   TextTable t;
   t.add_column(w.tr("supervision.col.number"), true, false, 0.5f);
   t.add_column(w.tr("supervision.col.received"), false, false, 1.1f);
@@ -75,10 +75,10 @@ TextTable complaints_table(const State& s, const Wording& w) {
   std::vector<const Complaint*> all;
   for (const Complaint& k : s.complaints().rows()) all.push_back(&k);
   std::stable_sort(all.begin(), all.end(), [](const Complaint* a, const Complaint* b) { return b->received < a->received; });
-  std::size_t number = all.size();
+  std::size_t number = 0;
   for (const Complaint* k : all) {
     const ComplaintClosure* c = s.closure_of(k->key);
-    t.add_row(k->key, {std::to_string(number--), k->received.iso(), term_text(w, terms_complaint_channel(), static_cast<std::uint8_t>(k->channel)),
+    t.add_row(k->key, {std::to_string(++number), k->received.iso(), term_text(w, terms_complaint_channel(), static_cast<std::uint8_t>(k->channel)),
                        complaint_subject(s, *k), w.township(k->township),
                        w.tr(c ? "supervision.status.closed" : "supervision.status.open"),
                        c ? term_text(w, terms_complaint_outcome(), static_cast<std::uint8_t>(c->outcome)) : kNone,

@@ -41,7 +41,7 @@ struct Wording {
 // Who a complaint is about, as a person reads it: "enterprise · worker" (either may be absent).
 std::string complaint_subject(const State& s, const Complaint& k);
 // The complaints register, newest received first; the key of each row is the complaint.
-// Columns: number (newest highest), received, channel, subject, township (filter), status
+// Columns: number (1 the newest), received, channel, subject, township (filter), status
 // (filter), outcome (filter), closed on, complainant.
 TextTable complaints_table(const State& s, const Wording& w);
 // A complaint's mediation steps in the order they happened (date, then record id).

@@ -46,6 +46,7 @@ TEST_CASE("complaints register: status, outcome, subject, newest first", "[super
   const TextTable t = complaints_table(s.state(), zh());
   REQUIRE(t.size() == 2);
   CHECK(t.keys[0] == s.key(b));  // newest received first
+  CHECK(cell(t, s.key(b), "序号") == "1");
   CHECK(cell(t, s.key(a), "状态") == "已办结");
   CHECK(cell(t, s.key(a), "处理结果") == "属实");
   CHECK(cell(t, s.key(a), "办结日期") == "2022-03-10");
