@@ -122,6 +122,15 @@ test('the dashboard shows the core\'s figures for 2021; a figure opens the recor
   await click(page, { kind: 'figure', label: points.title });
   const list = await find(page, { includes: '背后的' });
   assert.ok(list.label.includes(`背后的 ${points.actual} 条记录`), list.label);
+
+  // the measures figure opens the measures done
+  await click(page, { kind: 'tab', label: '目标看板' });
+  const measures = figures.kpis.find((k) => k.key === 'rule.kpi.measures');
+  await reach(page, { kind: 'figure', label: measures.title });
+  await click(page, { kind: 'figure', label: measures.title });
+  const done = await find(page, { includes: '背后的' });
+  assert.ok(done.label.includes(`背后的 ${measures.actual} 条记录`), done.label);
+  assert.equal((await find(page, { kind: 'tab', label: '重点举措' })).value, '1');
   assert.deepEqual(page.errors, []);
   await context.close();
 });
