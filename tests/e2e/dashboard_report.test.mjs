@@ -244,6 +244,15 @@ test('English and tablet: the dashboard complete in both languages, figures by t
     const title = en.kpis.find((k) => k.key === 'rule.kpi.new_employment').title;
     assert.equal((await find(page, { kind: 'figure', label: title })).value, `${hanfeng.actual}/0`);
     await screenshot(page, `dashboard-en-${name}-township.png`);
+    // its bar outlined among the forty; finger-sized rows on a tablet; a bar opens its records
+    const bar = await reach(page, { kind: 'bar', label: 'Hanfeng Street' });
+    assert.equal(bar.value, hanfeng.actual);
+    if (touch) assert.ok(bar.h >= 44, `bar ${bar.h} px high`);
+    await screenshot(page, `dashboard-en-${name}-bars.png`);
+    await press(page, { kind: 'bar', label: 'Hanfeng Street' });
+    const behind = await find(page, { includes: 'records behind' });
+    assert.ok(behind.label.includes(`“${title} · Hanfeng Street”`), behind.label);
+    await press(page, { kind: 'tab', label: 'Targets dashboard' });
     if (touch) {
       await press(page, { kind: 'button', label: '中文' });
       await find(page, { role: 'heading', includes: '汉丰街道' });
