@@ -124,19 +124,23 @@ int line_chart(const char* id, const std::vector<LinePoint>& points, float heigh
   const float width = ImGui::GetContentRegionAvail().x;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float line_h = ImGui::GetTextLineHeight();
-  const float left = 16.0f * dpr + ImGui::CalcTextSize("000000").x, right = 40.0f * dpr, top = line_h * 1.8f, bottom = line_h * 1.8f;
-  const float plot_w = std::max(60.0f * dpr, width - left - right), plot_h = std::max(40.0f * dpr, height - top - bottom);
-  ImGui::Dummy(ImVec2(width, height));
-  ImDrawList* dl = ImGui::GetWindowDrawList();
   double max = 1;
   bool targets = false;
   for (const auto& p : points) max = std::max({max, p.actual, p.target}), targets = targets || p.target > 0;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.0f", max);
+  // the axis as wide as its largest figure needs
+  float widest = 0;  // the last point's figure is centred on it: room for half of it on the right
+  for (const auto& p : points) widest = std::max(widest, ImGui::CalcTextSize(p.value.c_str()).x);
+  const float left = 16.0f * dpr + ImGui::CalcTextSize(buf).x, right = std::max(40.0f * dpr, widest / 2 + 8.0f * dpr);
+  const float top = line_h * 1.8f, bottom = line_h * 1.8f;
+  const float plot_w = std::max(60.0f * dpr, width - left - right), plot_h = std::max(40.0f * dpr, height - top - bottom);
+  ImGui::Dummy(ImVec2(width, height));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImU32 text = ImGui::GetColorU32(palette().text), muted = ImGui::GetColorU32(palette().muted);
   const ImVec2 a(origin.x + left, origin.y + top), b(a.x + plot_w, a.y + plot_h);
   dl->AddRectFilled(a, b, rgb(247, 249, 251));
   dl->AddLine(ImVec2(a.x, b.y), b, muted, 1.0f * dpr);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f", max);
   dl->AddText(ImVec2(a.x - ImGui::CalcTextSize(buf).x - 6 * dpr, a.y - line_h / 2), muted, buf);
   dl->AddText(ImVec2(a.x - ImGui::CalcTextSize("0").x - 6 * dpr, b.y - line_h / 2), muted, "0");
   auto px = [&](std::size_t i) {

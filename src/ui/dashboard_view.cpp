@@ -208,8 +208,9 @@ void DashboardView::draw_years(ViewContext& cx) {
   muted_text(i18n.tr("dashboard.years_note"));
   const KpiSeries& s = it->second;
   std::vector<LinePoint> points;
+  const bool money = chart_kpi_ == "rule.kpi.revenue";  // plotted in yuan, without a target (its "target" is the year before)
   for (std::size_t i = 0; i < s.years.size(); ++i)
-    points.push_back({std::to_string(s.years[i]), static_cast<double>(s.actual[i]), chart_kpi_ == "rule.kpi.revenue" ? 0.0 : static_cast<double>(s.target[i]),
+    points.push_back({std::to_string(s.years[i]), static_cast<double>(s.actual[i]) / (money ? 100.0 : 1.0), money ? 0.0 : static_cast<double>(s.target[i]),
                       figure_text(chart_kpi_, s.actual[i]), s.years[i] == year_});
   const int clicked = line_chart("years", points, 220.0f * cx.dpr, cx.dpr, cx.touch);
   if (clicked >= 0) year_ = s.years[static_cast<std::size_t>(clicked)];

@@ -131,6 +131,16 @@ test('the dashboard shows the core\'s figures for 2021; a figure opens the recor
   const done = await find(page, { includes: '背后的' });
   assert.ok(done.label.includes(`背后的 ${measures.actual} 条记录`), done.label);
   assert.equal((await find(page, { kind: 'tab', label: '重点举措' })).value, '1');
+
+  // another figure by township and over the years: revenue, in yuan
+  await click(page, { kind: 'tab', label: '目标看板' });
+  const revenue = figures.kpis.find((k) => k.key === 'rule.kpi.revenue');
+  await reach(page, { kind: 'combo', label: '指标' });
+  await choose(page, '指标', revenue.title);
+  const richest = figures.townships['rule.kpi.revenue'][0];
+  assert.equal((await reach(page, { kind: 'bar', label: richest.name })).value, richest.actual);
+  assert.equal((await reach(page, { kind: 'point', label: String(YEAR) })).value, revenue.actual);
+  await screenshot(page, 'dashboard-zh-desktop-revenue-years.png');
   assert.deepEqual(page.errors, []);
   await context.close();
 });
