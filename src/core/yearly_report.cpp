@@ -457,8 +457,8 @@ struct Html {
   void raw(std::string_view s) { out += s; }
   void text(std::string_view s) { out += html_escape(s); }
   void t(const char* key, const std::vector<std::string>& args = {}) { out += html_escape(tr.format(key, args)); }
-  void cell(std::string_view s, bool number = false) {
-    out += number ? "<td class=\"n\">" : "<td>";
+  void cell(std::string_view s, bool number = false, const std::string& attributes = {}) {
+    out += std::string(number ? "<td class=\"n\"" : "<td") + (attributes.empty() ? "" : " " + attributes) + ">";
     text(s);
     out += "</td>";
   }
@@ -569,10 +569,19 @@ std::string yearly_report_html(const State& s, std::int32_t year, const Programm
   h.t("report.html.section.years");
   h.raw("</h2>\n");
   {
+    // the years up to the report's: a report for 2021 is read before 2022 is over
+    std::map<std::string, KpiSeries> upto;
+    for (const auto& [key, series] : f.over_years) {
+      KpiSeries& cut = upto[key];
+      cut.key = key;
+      for (std::size_t i = 0; i < series.years.size(); ++i)
+        if (series.years[i] <= year)
+          cut.years.push_back(series.years[i]), cut.actual.push_back(series.actual[i]), cut.target.push_back(series.target[i]);
+    }
     std::vector<const KpiSeries*> lines;
     std::vector<std::string> titles;
     for (const char* key : {"rule.kpi.new_employment", "rule.kpi.training_year"})
-      if (const auto it = f.over_years.find(key); it != f.over_years.end()) {
+      if (const auto it = upto.find(key); it != upto.end()) {
         lines.push_back(&it->second);
         titles.push_back(tr.format((std::string("report.col.") + std::string(key).substr(9)).c_str()));
       }
@@ -580,17 +589,18 @@ std::string yearly_report_html(const State& s, std::int32_t year, const Programm
     h.raw(svg_lines(lines, tr, titles));
     h.raw("</figure>\n<table id=\"years\"><thead><tr>");
     h.head("report.col.kpi");
-    for (const std::int32_t y : programme_years(c)) h.raw("<th class=\"n\">" + str(y) + "</th>");
+    for (const std::int32_t y : programme_years(c))
+      if (y <= year) h.raw("<th class=\"n\">" + str(y) + "</th>");
     h.raw("</tr></thead><tbody>\n");
     for (const char* key : {"rule.kpi.new_employment", "rule.kpi.training_year", "rule.kpi.training_cumulative", "rule.kpi.revenue"}) {
-      const auto it = f.over_years.find(key);
-      if (it == f.over_years.end()) continue;
+      const auto it = upto.find(key);
+      if (it == upto.end()) continue;
       h.raw("<tr>");
       h.cell(tr.format((std::string("report.col.") + std::string(key).substr(9)).c_str()));
       for (std::size_t i = 0; i < it->second.years.size(); ++i) {
         std::string v = figure_text(key, it->second.actual[i]);
         if (it->second.target[i] > 0 && !is_money(key)) v += " / " + figure_text(key, it->second.target[i]);
-        h.cell(v, true);
+        h.cell(v, true, "data-year=\"" + str(it->second.years[i]) + "\"");
       }
       h.raw("</tr>\n");
     }

@@ -184,6 +184,12 @@ TEST_CASE("the yearly report carries each KPI as the core computes it, escaped, 
     for (const Township& t : kaizhou_townships().all()) CHECK(html.find("data-township=\"" + std::to_string(t.code) + "\"") != std::string::npos);
   }
   CHECK(yearly_report_file_name(zh, 2021) == "开州区家政服务业年度报告-2021.html");
+  // over the years: up to the report's year, not after it
+  const std::string y2020 = yearly_report_html(st, 2020, cfg(), reg(), zh, false, kToday);
+  CHECK(y2020.find("data-year=\"2020\"") != std::string::npos);
+  CHECK(y2020.find("data-year=\"2021\"") == std::string::npos);
+  const std::string y2022 = yearly_report_html(st, 2022, cfg(), reg(), zh, false, kToday);
+  for (const char* y : {"2020", "2021", "2022"}) CHECK(y2022.find(std::string("data-year=\"") + y + "\"") != std::string::npos);
   // English is complete too
   const std::string en = yearly_report_html(st, 2021, cfg(), reg(), Catalog::builtin("en"), true, kToday);
   CHECK(en.find("report.") == std::string::npos);  // no raw catalog keys
