@@ -150,15 +150,13 @@ TextTable credit_table(const State& s, const std::vector<CreditRow>& rows, const
   t.add_column(w.tr("supervision.col.score"), true, false, 0.6f);
   t.add_column(w.tr("supervision.col.grade"), false, true, 0.6f);
   t.add_column(w.tr("supervision.col.joint_punishment"), false, true, 0.8f);
-  t.add_column(w.tr("supervision.col.last_inspection"), false, false, 1.1f);
-  t.add_column(w.tr("supervision.col.next_inspection"), false, false, 1.1f);
+  t.add_column(w.tr("supervision.col.next_inspection"), false, false, 1.1f);  // the last one is in the calendar
   t.add_column(w.tr("supervision.col.xinyidai"), false, false, 0.6f);
   for (const CreditRow& r : rows) {
     const auto& g = r.rating;
     t.add_row(r.subject, {subject_name(s, r.subject), w.tr(r.worker ? "supervision.kind.worker" : "supervision.kind.enterprise"),
                           w.township(subject_township(s, r.subject)), std::to_string(g.score), grade_text(g),
-                          w.tr(g.joint_punishment ? "supervision.yes" : "supervision.no"), g.last_inspection.iso(),
-                          g.next_inspection.iso(),
+                          w.tr(g.joint_punishment ? "supervision.yes" : "supervision.no"), g.next_inspection.iso(),
                           r.worker ? kNone : w.tr(g.xinyidai ? "supervision.yes" : "supervision.no")});
   }
   return t;

@@ -75,7 +75,7 @@ std::vector<CreditRow> credit_rows(const State& s, const Date& on, const Program
 // The subject's name (worker or enterprise), "" if unknown.
 std::string subject_name(const State& s, Key subject);
 // Columns: name, kind (filter), township (filter), score, grade (filter), joint punishment
-// (filter), last inspection, next inspection, 信易贷.
+// (filter), next inspection, 信易贷.
 TextTable credit_table(const State& s, const std::vector<CreditRow>& rows, const Wording& w);
 // 联合惩戒: subjects on the list, with the serious-dishonesty records that put them there.
 // Columns: name, kind, township, since (date of the record), what happened, grade.

