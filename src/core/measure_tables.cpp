@@ -73,15 +73,15 @@ std::vector<std::uint32_t> measure_status_counts(const State& state, const Measu
 
 TextTable measures_table(const State& state, const MeasureRegistry& registry, const Catalog& catalog, bool english) {
   TextTable t;
-  t.add_column(std::string(catalog.text("measures.col.number")), true, false, 0.45f);
-  t.add_column(std::string(catalog.text("measures.col.group")), false, true, 1.5f);
+  t.add_column(std::string(catalog.text("measures.col.number")), true, false, 0.6f);
+  t.add_column(std::string(catalog.text("measures.col.group")), false, true, 1.3f);
   t.add_column(std::string(catalog.text("measures.col.title")), false, false, 3.0f);
   t.add_column(std::string(catalog.text("measures.col.lead")), false, true, 1.2f);
   t.add_column(std::string(catalog.text("measures.col.co_units")), false, false, 2.2f);
   t.add_column(std::string(catalog.text("measures.col.status")), false, true, 0.7f);
-  t.add_column(std::string(catalog.text("measures.col.latest_date")), false, false, 0.95f);
+  t.add_column(std::string(catalog.text("measures.col.latest_date")), false, false, 1.1f);
   t.add_column(std::string(catalog.text("measures.col.latest_note")), false, false, 1.5f);
-  t.add_column(std::string(catalog.text("measures.col.reports")), true, false, 0.6f);
+  t.add_column(std::string(catalog.text("measures.col.reports")), true, false, 0.85f);
   for (const MeasureProgress& p : measure_progress(state, registry)) {
     const Measure& m = *p.measure;
     t.add_row(static_cast<Key>(m.number),
@@ -89,6 +89,19 @@ TextTable measures_table(const State& state, const MeasureRegistry& registry, co
                unit_name(registry, m.lead, english), unit_list_text(m, registry, catalog, english),
                std::string(catalog.text(term_key(terms_measure_status(), static_cast<std::uint8_t>(p.status)))),
                p.report ? p.report->date.iso() : "—", p.report ? p.report->note : "", std::to_string(p.reports)});
+  }
+  return t;
+}
+
+TextTable measures_screen_table(const TextTable& full) {
+  static constexpr int kShown[] = {kMeasureNumber, kMeasureTitle, kMeasureLead, kMeasureStatus, kMeasureLatestDate, kMeasureReports};
+  TextTable t;
+  for (int c : kShown) t.columns.push_back(full.columns[static_cast<std::size_t>(c)]);
+  t.columns[1].weight = 3.4f;
+  for (std::size_t r = 0; r < full.size(); ++r) {
+    std::vector<std::string> cells;
+    for (int c : kShown) cells.push_back(full.rows[r][static_cast<std::size_t>(c)]);
+    t.add_row(full.keys[r], std::move(cells));
   }
   return t;
 }

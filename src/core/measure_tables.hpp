@@ -47,6 +47,9 @@ enum MeasureColumn : int {
   kMeasureLatestDate, kMeasureLatestNote, kMeasureReports, kMeasureColumns
 };
 TextTable measures_table(const State& state, const MeasureRegistry& registry, const Catalog& catalog, bool english);
+// The same rows with the columns a narrow screen has room for (number, title, lead unit, status,
+// latest report date, report count); the chosen measure's panel shows the rest, the export all.
+TextTable measures_screen_table(const TextTable& full);
 // "区人力社保局、区财政局等" / "District Human Resources…, District Finance Bureau and others"
 std::string unit_list_text(const Measure& m, const MeasureRegistry& registry, const Catalog& catalog, bool english);
 std::string unit_name(const MeasureRegistry& registry, std::string_view code, bool english);

@@ -39,11 +39,11 @@ void MeasuresView::rebuild(const ViewContext& cx) {
     // filters hold display text: a new language starts the tables afresh
     const Key chosen = measures_view_.selected();
     measures_view_ = TableView{};
-    reports_view_ = TableView{};
     measures_view_.select(chosen);
   }
   if (data) {
     measures_ = measures_table(st, registry(), cx.i18n.catalog(), cx.i18n.english());
+    measures_screen_ = measures_screen_table(measures_);
     ++table_revision_;
   }
   if (data || selected_ != built_selected_) {
@@ -75,7 +75,7 @@ void MeasuresView::draw(ViewContext& cx) {
   rebuild(cx);
   const I18n& i18n = cx.i18n;
 
-  section_heading(i18n.tr("measures.title"));
+  // the status of the whole programme in one line, and the export of the table as shown
   const auto counts = measure_status_counts(cx.session.state(), registry());
   auto at = [&](MeasureStatus s) { return std::to_string(counts[static_cast<std::size_t>(s)]); };
   const std::string summary = i18n.trf("measures.summary", {std::to_string(measures_.size()), at(MeasureStatus::Done),
@@ -91,24 +91,27 @@ void MeasuresView::draw(ViewContext& cx) {
   if (secondary_button(export_label.c_str(), true, export_w))
     save_csv(cx, i18n.tr("measures.export_stem"), measures_view_.shown(measures_));
 
-  // the table takes about half the height, leaving room for the chosen measure below
-  const float avail_h = ImGui::GetContentRegionAvail().y;
-  const float table_h = std::max(260.0f * cx.dpr, avail_h * 0.48f);
-  const Key clicked = measures_view_.draw("measures", measures_, table_revision_, cx, table_h);
-  if (clicked != kNoKey) choose_measure(cx, static_cast<std::uint8_t>(clicked));
-
-  ImGui::Spacing();
+  // wide: the table over the chosen measure's reports on the left, the form on the right;
+  // narrow: one under the other
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const bool wide = avail.x / cx.dpr >= 900.0f;
-  const float form_w = wide ? std::min(460.0f * cx.dpr, avail.x * 0.42f) : avail.x;
-  const ImGuiChildFlags panel = ImGuiChildFlags_Borders | ImGuiChildFlags_AlwaysUseWindowPadding;
-  const float panel_h = wide ? std::max(avail.y, 420.0f * cx.dpr) : 0.0f;
-  if (ImGui::BeginChild("detail", ImVec2(wide ? avail.x - form_w - ImGui::GetStyle().ItemSpacing.x : avail.x, panel_h),
-                        panel | (wide ? 0 : ImGuiChildFlags_AutoResizeY)))
-    draw_detail(cx);
+  const float form_w = wide ? std::min(440.0f * cx.dpr, avail.x * 0.36f) : avail.x;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float column_h = wide ? std::max(avail.y, 520.0f * cx.dpr) : 0.0f;
+  if (ImGui::BeginChild("measures-left", ImVec2(wide ? avail.x - form_w - spacing : avail.x, column_h),
+                        wide ? ImGuiChildFlags_None : ImGuiChildFlags_AutoResizeY)) {
+    const float table_h = wide ? ImGui::GetContentRegionAvail().y * 0.5f : std::max(320.0f * cx.dpr, avail.y * 0.6f);
+    const Key clicked = measures_view_.draw("measures", measures_screen_, table_revision_, cx, table_h);
+    if (clicked != kNoKey) choose_measure(cx, static_cast<std::uint8_t>(clicked));
+    ImGui::Spacing();
+    const ImGuiChildFlags panel = ImGuiChildFlags_Borders | ImGuiChildFlags_AlwaysUseWindowPadding;
+    if (ImGui::BeginChild("detail", ImVec2(0, 0), panel | (wide ? 0 : ImGuiChildFlags_AutoResizeY))) draw_detail(cx);
+    ImGui::EndChild();
+  }
   ImGui::EndChild();
   if (wide) ImGui::SameLine();
-  if (ImGui::BeginChild("report-form", ImVec2(form_w, panel_h), panel | (wide ? 0 : ImGuiChildFlags_AutoResizeY))) draw_form(cx);
+  const ImGuiChildFlags panel = ImGuiChildFlags_Borders | ImGuiChildFlags_AlwaysUseWindowPadding;
+  if (ImGui::BeginChild("report-form", ImVec2(form_w, column_h), panel | (wide ? 0 : ImGuiChildFlags_AutoResizeY))) draw_form(cx);
   ImGui::EndChild();
 }
 
@@ -126,19 +129,41 @@ void MeasuresView::draw_detail(ViewContext& cx) {
   automation::text_last("heading", i18n.trf("measures.detail.heading", {std::to_string(m->number), measure_title(*m, en)}));
   const std::string units = i18n.trf("measures.detail.units", {unit_name(registry(), m->lead, en),
                                                                unit_list_text(*m, registry(), i18n.catalog(), en)});
-  ImGui::TextWrapped("%s", units.c_str());
   const auto& row = measures_.rows[m->number - 1u];
+  ImGui::TextWrapped("%s", row[kMeasureGroup].c_str());
+  ImGui::TextWrapped("%s", units.c_str());
   const std::string status = i18n.trf("measures.detail.status", {row[kMeasureStatus], row[kMeasureReports]});
   ImGui::TextWrapped("%s", status.c_str());
   automation::text_last("status", status);
   ImGui::Spacing();
   ImGui::TextUnformatted(i18n.tr("measures.report.heading"));
   if (reports_.size() == 0) {
-    muted_text(i18n.tr("measures.report.none"));
+    message("notice", i18n.tr("measures.report.none"));
     return;
   }
-  const float h = std::max(ImGui::GetContentRegionAvail().y, 200.0f * cx.dpr);
-  reports_view_.draw("reports", reports_, table_revision_, cx, h);
+  // a short list, newest first: a plain table whose notes wrap (no search needed)
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp |
+                                ImGuiTableFlags_PadOuterX;
+  const int ncols = static_cast<int>(reports_.columns.size());
+  if (ImGui::BeginTable("reports", ncols, flags)) {
+    static constexpr float kWeights[] = {1.0f, 1.2f, 0.8f, 2.6f, 1.1f};
+    for (int c = 0; c < ncols; ++c)
+      ImGui::TableSetupColumn(reports_.columns[static_cast<std::size_t>(c)].header.c_str(), 0, c < 5 ? kWeights[c] : 1.0f);
+    ImGui::TableHeadersRow();
+    for (std::size_t r = 0; r < reports_.size(); ++r) {
+      const auto& row = reports_.rows[r];
+      ImGui::TableNextRow();
+      std::string label;
+      for (int c = 0; c < ncols; ++c) {
+        ImGui::TableSetColumnIndex(c);
+        ImGui::TextWrapped("%s", row[static_cast<std::size_t>(c)].c_str());
+        if (!label.empty()) label.push_back(' ');
+        label += row[static_cast<std::size_t>(c)];
+      }
+      automation::text_last("report", label);
+    }
+    ImGui::EndTable();
+  }
 }
 
 // ---- the progress report ------------------------------------------------------------------

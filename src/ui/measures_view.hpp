@@ -25,13 +25,14 @@ class MeasuresView {
   void choose_measure(const ViewContext& cx, std::uint8_t number);
 
   // the tables, rebuilt when the state, the language or the chosen measure changes
-  TextTable measures_;
+  TextTable measures_;         // every column: the export
+  TextTable measures_screen_;  // the columns the screen has room for, same rows
   TextTable reports_;
   std::uint64_t built_revision_ = ~std::uint64_t{0};
   std::string built_language_;
   std::uint8_t built_selected_ = 0;
   std::uint64_t table_revision_ = 0;
-  TableView measures_view_, reports_view_;
+  TableView measures_view_;
   std::uint8_t selected_ = 0;  // the measure whose reports are shown
 
   // the progress report being typed (kept after a refused save)

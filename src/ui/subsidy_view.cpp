@@ -75,7 +75,6 @@ void SubsidyView::draw(ViewContext& cx) {
   const std::int32_t first = config.start.year, last = config.end.year;
   if (year_ == 0) year_ = std::clamp(static_cast<std::int32_t>(cx.today.year), first, last);
 
-  section_heading(i18n.tr("subsidies.title"));
   muted_text(i18n.tr("subsidies.not_paid"));
 
   // the year, then the subsidy
@@ -93,16 +92,10 @@ void SubsidyView::draw(ViewContext& cx) {
     if (choice_button(label, k == kind_)) kind_ = k;
   }
   rebuild(cx);
-  muted_text(i18n.tr(about_key(kind_)));
+  muted_text((std::string(i18n.tr(about_key(kind_))) + " " + i18n.tr("subsidies.open_hint")).c_str());
 
-  // the list, leaving room below for the totals and the export
+  // totals of the lines shown (search and filters applied, as the table last drew them), export
   TableView& tv = view_of(kind_);
-  const float footer = ImGui::GetFrameHeightWithSpacing() * 2.2f;
-  const float table_h = std::max(200.0f * cx.dpr, ImGui::GetContentRegionAvail().y - footer);
-  const Key clicked = tv.draw(kind_key(kind_), list_.table, table_revision_, cx, table_h);
-  if (clicked != kNoKey) cx.navigate({kind_ == SubsidyKind::Training ? Area::Workers : Area::Enterprises, clicked, {}, {}});
-
-  // totals of the lines shown (search and filters applied)
   const SubsidyTotals totals = subsidy_totals(list_, tv.order());
   const std::string total_text =
       list_.amount_column >= 0 ? i18n.trf("subsidies.totals", {std::to_string(totals.lines), std::to_string(totals.eligible), yuan_text(totals.amount_fen)})
@@ -125,9 +118,14 @@ void SubsidyView::draw(ViewContext& cx) {
   if (kind_ != SubsidyKind::JobRetention) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    muted_text(i18n.tr(may_see_resident_ids(cx.role()) ? "subsidies.ids_full" : "subsidies.ids_masked"));
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+    ImGui::TextUnformatted(i18n.tr(may_see_resident_ids(cx.role()) ? "subsidies.ids_full" : "subsidies.ids_masked"));
+    ImGui::PopStyleColor();
   }
-  muted_text(i18n.tr("subsidies.open_hint"));
+
+  // the list fills the rest; a line opens its worker or enterprise
+  const Key clicked = tv.draw(kind_key(kind_), list_.table, table_revision_, cx);
+  if (clicked != kNoKey) cx.navigate({kind_ == SubsidyKind::Training ? Area::Workers : Area::Enterprises, clicked, {}, {}});
 }
 
 }  // namespace hearth::ui

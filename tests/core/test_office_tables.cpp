@@ -85,6 +85,13 @@ TEST_CASE("measures table: 29 rows with units, the latest report's status, repor
   CHECK(t.columns[kMeasureStatus].filter);
   CHECK(t.columns[kMeasureLead].filter);
 
+  const TextTable screen = measures_screen_table(t);
+  REQUIRE(screen.size() == 29);
+  CHECK(screen.keys == t.keys);
+  CHECK(screen.rows[7] == std::vector<std::string>{"8", "对员工制家政企业实行企业稳岗返还和免费培训", "区人力社保局", "已完成", "2021-12-31", "3"});
+  CHECK(screen.columns[2].filter);
+  CHECK(screen.columns[3].filter);
+
   const TextTable en = measures_table(s.state(), reg, Catalog::builtin("en"), true);
   CHECK(en.rows[7][kMeasureStatus] == "Done");
   CHECK(en.rows[7][kMeasureCoUnits] == "District Finance Bureau and others");
