@@ -455,6 +455,8 @@ void SupervisionView::draw_credit(ViewContext& cx) {
   ImGui::EndChild();
   if (wide) ImGui::SameLine();
   if (ImGui::BeginChild("credit_detail", ImVec2(0, wide ? 0.0f : 0.0f), kPanel | (wide ? 0 : ImGuiChildFlags_AutoResizeY))) {
+    if (credit_subject_ != detail_shown_) ImGui::SetScrollY(0.0f);  // a new subject opens at its grade
+    detail_shown_ = credit_subject_;
     if (credit_subject_ == kNoKey || subject_name(cx.session.state(), credit_subject_).empty())
       muted_text(i18n.tr("supervision.credit.choose"));
     else
@@ -506,7 +508,7 @@ void SupervisionView::draw_credit_detail(ViewContext& cx, Key subject) {
       ImGui::TextUnformatted(signed_points(l.points).c_str());
       ImGui::TableSetColumnIndex(2);
       ImGui::AlignTextToFramePadding();
-      ImGui::TextUnformatted(record.c_str());
+      ImGui::TextWrapped("%s", record.c_str());
       ImGui::PopID();
     }
     ImGui::EndTable();
@@ -585,11 +587,20 @@ void SupervisionView::draw_joint_punishment(ViewContext& cx) {
 
 void SupervisionView::draw_inspections(ViewContext& cx) {
   const I18n& i18n = cx.i18n;
+  // The calendar takes the whole width; recording an assessment opens the form beside it
+  // (choosing an enterprise in the calendar opens it for that enterprise).
+  if (!assess_open_) {
+    if (primary_button(with_id(i18n.tr("supervision.assessment.open"), "open_assessment").c_str(), cx.editable())) assess_open_ = true;
+  } else if (secondary_button(with_id(i18n.tr("supervision.assessment.close"), "close_assessment").c_str())) {
+    assess_open_ = false;
+  }
   const bool wide = wide_layout(cx);
-  const float form_w = wide ? std::min(420.0f * cx.dpr, ImGui::GetContentRegionAvail().x * 0.36f) : ImGui::GetContentRegionAvail().x;
-  if (ImGui::BeginChild("assessment", ImVec2(form_w, 0.0f), kPanel | (wide ? 0 : ImGuiChildFlags_AutoResizeY))) draw_assessment_form(cx);
-  ImGui::EndChild();
-  if (wide) ImGui::SameLine();
+  if (assess_open_) {
+    const float form_w = wide ? std::min(420.0f * cx.dpr, ImGui::GetContentRegionAvail().x * 0.36f) : ImGui::GetContentRegionAvail().x;
+    if (ImGui::BeginChild("assessment", ImVec2(form_w, 0.0f), kPanel | (wide ? 0 : ImGuiChildFlags_AutoResizeY))) draw_assessment_form(cx);
+    ImGui::EndChild();
+    if (wide) ImGui::SameLine();
+  }
   if (ImGui::BeginChild("calendar", ImVec2(0, wide ? 0.0f : 520.0f * cx.dpr), kPanel)) {
     section_heading(i18n.tr("supervision.calendar.title"));
     ImGui::SameLine();
@@ -597,7 +608,11 @@ void SupervisionView::draw_inspections(ViewContext& cx) {
       save_csv(cx, i18n.tr("supervision.file.calendar"), calendar_view_.shown(calendar_));
     muted_text(i18n.tr("supervision.calendar.explain"));
     const Key clicked = calendar_view_.draw("calendar", calendar_, table_revision_, cx);
-    if (clicked != kNoKey) assess_enterprise_ = clicked;  // assess the enterprise just chosen
+    if (clicked != kNoKey && cx.editable()) {  // assess the enterprise just chosen
+      assess_enterprise_ = clicked;
+      assess_open_ = true;
+      assess_save_.clear();
+    }
   }
   ImGui::EndChild();
 }
@@ -616,7 +631,7 @@ void SupervisionView::draw_assessment_form(ViewContext& cx) {
   section_heading(i18n.tr("supervision.assessment.title"));
   const bool editable = cx.editable();
   ImGui::BeginDisabled(!editable);
-  if (enterprise_picker("assess_enterprise", i18n.tr("supervision.field.enterprise"), s, assess_enterprise_, assess_save_.at("enterprise"), i18n))
+  if (enterprise_picker("assess_enterprise", i18n.tr("supervision.field.assess_enterprise"), s, assess_enterprise_, assess_save_.at("enterprise"), i18n))
     assess_save_.forget("enterprise");
   if (date_field("assess_date", i18n.tr("supervision.field.assess_date"), assess_date_, assess_save_.at("date"), i18n)) assess_save_.forget("date");
   if (text_field("assessor", i18n.tr("supervision.field.assessor"), assess_assessor_, i18n.tr("supervision.hint.assessor"), assess_save_.at("assessor"),

@@ -75,11 +75,13 @@ class SupervisionView {
 
   // credit
   Key credit_subject_ = kNoKey;
+  Key detail_shown_ = kNoKey;  // the subject the detail panel showed last frame
   RecordCreditEvent credit_event_;
   int credit_level_ = 1;
   FormSave credit_save_;
 
   // assessments
+  bool assess_open_ = false;
   Key assess_enterprise_ = kNoKey;
   std::string assess_date_, assess_assessor_;
   std::vector<std::string> assess_points_;

@@ -197,3 +197,26 @@ for (const [device, options] of [['desktop', DESKTOP], ['tablet', TABLET]]) {
     await context.close();
   });
 }
+
+test('an assessment recorded from the inspection calendar moves the enterprise\'s next inspection', async () => {
+  const context = await browser.newContext(DESKTOP);
+  const page = await openWithLedger(context, app.url, demoLedger({ divisor: 100 }));
+  await click(page, { kind: 'tab', label: '投诉与信用监管' });
+  await click(page, { kind: 'tab', label: '考核与检查' });
+  const due = await find(page, { kind: 'row', includes: '已逾期' });  // the demo's last assessments are years old
+  const name = due.label.split(' ')[1];
+  await pressRow(page, { label: due.label });
+  assert.equal((await find(page, { kind: 'combo', label: '被考核企业' })).value, name);
+  await typeAt(page, '考核单位', '区商务委', LEFT);
+  for (const indicator of ['企业资质（满分 20）', '合同规范（满分 20）', '培训管理（满分 20）', '服务质量（满分 20）', '社会保险缴纳（满分 20）'])
+    await typeAt(page, indicator, '10', LEFT);
+  await press(page, { kind: 'button', label: '登记考核评价' }, { x: LEFT });
+  await reach(page, { role: 'success', label: `已登记“${name}”的考核评价。` }, LEFT);
+  // failed (50 %): −10 points; inspected again a grade's interval from today
+  const row = await find(page, { kind: 'row', includes: name });
+  assert.match(row.label, /不合格 50\/100/);
+  assert.match(row.label, /以后/);
+  await screenshot(page, 'supervision-desktop-zh-assessment-recorded.png');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
