@@ -146,14 +146,17 @@ Key TableView::draw(const char* id, const TextTable& t, std::uint64_t revision, 
     if (query_ != computed_query_ || filters_ != computed_filters_ || sort_column_ != computed_sort_ ||
         sort_descending_ != computed_descending_ || restrict_changed_)
       recompute(t);
-    const float row_h = ImGui::GetTextLineHeight() + (cx.touch ? 26.0f : 12.0f) * cx.dpr - ImGui::GetStyle().CellPadding.y * 2;
+    // a row is 44 CSS px on a tablet (36 on a desktop), and the whole row is the tap target:
+    // the selectable spans the row's height inside the cell padding
+    const float row_total = (cx.touch ? 44.0f : 36.0f) * cx.dpr;
+    const float row_h = std::max(ImGui::GetTextLineHeight(), row_total - ImGui::GetStyle().CellPadding.y * 2);
     ImGuiListClipper clipper;  // only the visible rows are drawn
     clipper.Begin(static_cast<int>(order_.size()));
     while (clipper.Step()) {
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
         const std::uint32_t r = order_[static_cast<std::size_t>(i)];
         const auto& row = t.rows[r];
-        ImGui::TableNextRow(0, row_h);
+        ImGui::TableNextRow(0, row_total);
         ImGui::TableSetColumnIndex(0);
         ImGui::PushID(i);
         const bool selected = t.keys[r] != kNoKey && t.keys[r] == selected_;
