@@ -97,7 +97,8 @@ TextTable measures_screen_table(const TextTable& full) {
   static constexpr int kShown[] = {kMeasureNumber, kMeasureTitle, kMeasureLead, kMeasureStatus, kMeasureLatestDate, kMeasureReports};
   TextTable t;
   for (int c : kShown) t.columns.push_back(full.columns[static_cast<std::size_t>(c)]);
-  t.columns[1].weight = 3.4f;
+  const float weights[] = {0.75f, 3.2f, 1.2f, 0.75f, 1.15f, 0.95f};
+  for (std::size_t c = 0; c < t.columns.size(); ++c) t.columns[c].weight = weights[c];
   for (std::size_t r = 0; r < full.size(); ++r) {
     std::vector<std::string> cells;
     for (int c : kShown) cells.push_back(full.rows[r][static_cast<std::size_t>(c)]);

@@ -63,18 +63,18 @@ SubsidyList training_subsidy_list(const State& s, std::int32_t year, const Progr
   SubsidyList list;
   list.kind = SubsidyKind::Training;
   TextTable& t = list.table;
-  t.add_column(col(catalog, "subsidies.col.worker"), false, false, 0.75f);
-  t.add_column(col(catalog, "subsidies.col.resident_id"), false, false, 1.75f);
-  t.add_column(col(catalog, "subsidies.col.township"), false, true, 0.95f);
-  t.add_column(col(catalog, "subsidies.col.course"), false, false, 1.5f);
-  t.add_column(col(catalog, "subsidies.col.course_type"), false, true, 0.95f);
-  t.add_column(col(catalog, "subsidies.col.completed"), false, false, 1.0f);
+  t.add_column(col(catalog, "subsidies.col.worker"), false, false, 0.7f);
+  t.add_column(col(catalog, "subsidies.col.resident_id"), false, false, 2.0f);
+  t.add_column(col(catalog, "subsidies.col.township"), false, true, 0.85f);
+  t.add_column(col(catalog, "subsidies.col.course"), false, false, 1.3f);
+  t.add_column(col(catalog, "subsidies.col.course_type"), false, true, 0.85f);
+  t.add_column(col(catalog, "subsidies.col.completed"), false, false, 1.18f);
   t.add_column(col(catalog, "subsidies.col.certificate"), false, false, 1.1f);
   list.verdict_column = static_cast<int>(t.columns.size());
-  t.add_column(col(catalog, "subsidies.col.verdict"), false, true, 0.7f);
-  t.add_column(col(catalog, "subsidies.col.criteria"), false, false, 2.2f);
+  t.add_column(col(catalog, "subsidies.col.verdict"), false, true, 0.65f);
+  t.add_column(col(catalog, "subsidies.col.criteria"), false, false, 1.9f);
   list.amount_column = static_cast<int>(t.columns.size());
-  t.add_column(col(catalog, "subsidies.col.amount"), true, false, 0.85f);
+  t.add_column(col(catalog, "subsidies.col.amount"), true, false, 0.9f);
   for (const SubsidyItem& item : training_subsidies(s, year, c)) {
     const Completion* k = s.completions().find(item.record);
     const Worker* w = s.workers().find(item.subject);
@@ -86,6 +86,7 @@ SubsidyList training_subsidy_list(const State& s, std::int32_t year, const Progr
               criteria_text(item.why, catalog), yuan_text(item.amount_fen)},
              item);
   }
+  list.screen = select_columns(t, {0, 1, 2, 3, 4, 5, 7, 8, 9});  // the certificate is in the export
   return list;
 }
 
@@ -95,18 +96,18 @@ SubsidyList social_insurance_subsidy_list(const State& s, std::int32_t year, con
   SubsidyList list;
   list.kind = SubsidyKind::SocialInsurance;
   TextTable& t = list.table;
-  t.add_column(col(catalog, "subsidies.col.enterprise"), false, false, 1.9f);
-  t.add_column(col(catalog, "subsidies.col.worker"), false, false, 0.75f);
-  t.add_column(col(catalog, "subsidies.col.resident_id"), false, false, 1.75f);
-  t.add_column(col(catalog, "subsidies.col.target_group"), false, true, 1.3f);
-  t.add_column(col(catalog, "subsidies.col.hired"), false, false, 1.0f);
-  t.add_column(col(catalog, "subsidies.col.left"), false, false, 1.0f);
-  t.add_column(col(catalog, "subsidies.col.months"), true, false, 0.8f);
+  t.add_column(col(catalog, "subsidies.col.enterprise"), false, false, 1.6f);
+  t.add_column(col(catalog, "subsidies.col.worker"), false, false, 0.7f);
+  t.add_column(col(catalog, "subsidies.col.resident_id"), false, false, 2.0f);
+  t.add_column(col(catalog, "subsidies.col.target_group"), false, true, 1.1f);
+  t.add_column(col(catalog, "subsidies.col.hired"), false, false, 1.18f);
+  t.add_column(col(catalog, "subsidies.col.left"), false, false, 1.18f);
+  t.add_column(col(catalog, "subsidies.col.months"), true, false, 0.7f);
   list.verdict_column = static_cast<int>(t.columns.size());
-  t.add_column(col(catalog, "subsidies.col.verdict"), false, true, 0.7f);
-  t.add_column(col(catalog, "subsidies.col.criteria"), false, false, 2.2f);
+  t.add_column(col(catalog, "subsidies.col.verdict"), false, true, 0.65f);
+  t.add_column(col(catalog, "subsidies.col.criteria"), false, false, 1.9f);
   list.amount_column = static_cast<int>(t.columns.size());
-  t.add_column(col(catalog, "subsidies.col.amount"), true, false, 0.85f);
+  t.add_column(col(catalog, "subsidies.col.amount"), true, false, 0.9f);
   for (const SubsidyItem& item : social_insurance_subsidies(s, year, c)) {
     const EmploymentSpell* sp = s.spells().find(item.record);
     const Enterprise* e = s.enterprises().find(item.subject);
@@ -126,6 +127,7 @@ SubsidyList social_insurance_subsidy_list(const State& s, std::int32_t year, con
               criteria_text(item.why, catalog), yuan_text(item.amount_fen)},
              item);
   }
+  list.screen = select_columns(t, {0, 1, 2, 3, 4, 6, 7, 8, 9});  // the date left is in the export
   return list;
 }
 
@@ -134,13 +136,13 @@ SubsidyList job_retention_list(const State& s, std::int32_t year, const Programm
   list.kind = SubsidyKind::JobRetention;
   TextTable& t = list.table;
   t.add_column(col(catalog, "subsidies.col.enterprise"), false, false, 2.2f);
-  t.add_column(col(catalog, "subsidies.col.credit_code"), false, false, 1.8f);
+  t.add_column(col(catalog, "subsidies.col.credit_code"), false, false, 2.0f);
   t.add_column(col(catalog, "subsidies.col.township"), false, true, 1.0f);
   t.add_column(col(catalog, "subsidies.col.staff"), true, false, 0.8f);
   t.add_column(col(catalog, "subsidies.col.laid_off"), true, false, 0.8f);
   list.verdict_column = static_cast<int>(t.columns.size());
-  t.add_column(col(catalog, "subsidies.col.verdict"), false, true, 0.7f);
-  t.add_column(col(catalog, "subsidies.col.criteria"), false, false, 2.2f);
+  t.add_column(col(catalog, "subsidies.col.verdict"), false, true, 0.65f);
+  t.add_column(col(catalog, "subsidies.col.criteria"), false, false, 1.9f);
   for (const Enterprise& e : s.enterprises().rows()) {
     if (s.is_duplicate(e)) continue;
     SubsidyItem item{e.key, e.key, 0, 0, job_retention_refund(s, e.key, year, c)};
@@ -154,6 +156,7 @@ SubsidyList job_retention_list(const State& s, std::int32_t year, const Programm
               criteria_text(item.why, catalog)},
              item);
   }
+  list.screen = t;
   return list;
 }
 
@@ -165,6 +168,19 @@ SubsidyList subsidy_list(SubsidyKind kind, const State& s, std::int32_t year, co
     case SubsidyKind::JobRetention: break;
   }
   return job_retention_list(s, year, c, catalog, english);
+}
+
+TextTable select_columns(const TextTable& t, const std::vector<int>& columns) {
+  TextTable out;
+  for (int c : columns) out.columns.push_back(t.columns[static_cast<std::size_t>(c)]);
+  out.rows.reserve(t.size());
+  for (std::size_t r = 0; r < t.size(); ++r) {
+    std::vector<std::string> cells;
+    cells.reserve(columns.size());
+    for (int c : columns) cells.push_back(t.rows[r][static_cast<std::size_t>(c)]);
+    out.add_row(t.keys[r], std::move(cells));
+  }
+  return out;
 }
 
 // ---- 3. Small texts ------------------------------------------------------------------------

@@ -30,7 +30,8 @@ enum class SubsidyKind : std::uint8_t { Training, SocialInsurance, JobRetention 
 // enterprise for social insurance and 稳岗返还.
 struct SubsidyList {
   SubsidyKind kind = SubsidyKind::Training;
-  TextTable table;
+  TextTable table;   // every column: the export
+  TextTable screen;  // the same rows with the columns a screen has room for (a record number left out)
   std::vector<std::int64_t> amount_fen;  // per row; 0 when not eligible
   std::vector<bool> eligible;            // per row
   int verdict_column = -1;               // the 符合/不符合 column (filter)
@@ -53,12 +54,12 @@ SubsidyTotals subsidy_totals(const SubsidyList& list);
 //
 // Training (培训补贴): every completion dated in `year`. Columns: worker, ID number, township
 // (filter), course, course type (filter), completion date, certificate, verdict (filter),
-// criteria, amount (yuan).
+// criteria, amount (yuan). The screen leaves out the certificate.
 SubsidyList training_subsidy_list(const State& s, std::int32_t year, const ProgrammeConfig& c, const Catalog& catalog, bool english,
                                   bool full_ids);
 // Social insurance (社保补贴): every spell of a worker in the target groups overlapping `year`.
 // Columns: enterprise, worker, ID number, target group, hired, left, insured months, verdict
-// (filter), criteria, amount (yuan).
+// (filter), criteria, amount (yuan). The screen leaves out the date left.
 SubsidyList social_insurance_subsidy_list(const State& s, std::int32_t year, const ProgrammeConfig& c, const Catalog& catalog,
                                           bool english, bool full_ids);
 // 稳岗返还: every enterprise in the register (duplicates left out). Columns: enterprise, credit
@@ -69,6 +70,9 @@ SubsidyList job_retention_list(const State& s, std::int32_t year, const Programm
 
 SubsidyList subsidy_list(SubsidyKind kind, const State& s, std::int32_t year, const ProgrammeConfig& c, const Catalog& catalog,
                          bool english, bool full_ids);
+
+// The same rows with only `columns` (in that order).
+TextTable select_columns(const TextTable& t, const std::vector<int>& columns);
 
 // ---- 3. Small texts ------------------------------------------------------------------------
 // 1234.5 yuan from fen: "1234.50" (no grouping, so spreadsheets read it as a number).

@@ -124,7 +124,7 @@ void SubsidyView::draw(ViewContext& cx) {
   }
 
   // the list fills the rest; a line opens its worker or enterprise
-  const Key clicked = tv.draw(kind_key(kind_), list_.table, table_revision_, cx);
+  const Key clicked = tv.draw(kind_key(kind_), list_.screen, table_revision_, cx);
   if (clicked != kNoKey) cx.navigate({kind_ == SubsidyKind::Training ? Area::Workers : Area::Enterprises, clicked, {}, {}});
 }
 

@@ -157,6 +157,11 @@ TEST_CASE("training subsidy list: one line per completion, the rule's amounts, I
   CHECK(ineligible > 0);
   const SubsidyTotals totals = subsidy_totals(masked);
   CHECK(totals.lines == items.size());
+  // the screen has the same rows without the certificate
+  REQUIRE(masked.screen.size() == masked.table.size());
+  CHECK(masked.screen.keys == masked.table.keys);
+  CHECK(masked.screen.columns.size() == masked.table.columns.size() - 1);
+  CHECK(masked.screen.rows[0][6] == masked.table.rows[0][masked.verdict_column]);
   CHECK(totals.eligible == eligible);
   CHECK(totals.amount_fen == sum);
   // totals over some rows only (what a filter leaves)
