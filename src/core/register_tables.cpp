@@ -122,18 +122,18 @@ std::string employee_based_text(const Verdict& v, const Catalog& c) {
 TextTable enterprises_table(const State& s, const Date& today, const Catalog& c, const ProgrammeConfig& config, Columns cols) {
   const bool all = cols == Columns::Export;
   TextTable t;
-  t.add_column(tr(c, "enterprises.col.name"), false, false, 2.4f);
-  t.add_column(tr(c, "enterprises.col.credit_code"), false, false, 2.1f);
+  t.add_column(tr(c, "enterprises.col.name"), false, false, 2.2f);
+  t.add_column(tr(c, "enterprises.col.credit_code"), false, false, 1.9f);
   if (all) {
     t.add_column(tr(c, "enterprises.col.legal_representative"));
     t.add_column(tr(c, "enterprises.col.contact_mobile"));
     t.add_column(tr(c, "enterprises.col.address"));
   }
-  t.add_column(tr(c, "enterprises.col.township"), false, true, 1.1f);
-  t.add_column(tr(c, "enterprises.col.services"), false, false, 1.7f);
+  t.add_column(tr(c, "enterprises.col.township"), false, true, 1.3f);
+  t.add_column(tr(c, "enterprises.col.services"), false, false, 1.6f);
   if (all) t.add_column(tr(c, "enterprises.col.flags"));
-  t.add_column(tr(c, "enterprises.col.employees"), true, false, 0.9f);
-  t.add_column(tr(c, "enterprises.col.employee_based"), false, true, 1.2f);
+  t.add_column(tr(c, "enterprises.col.employees"), true, false, 0.8f);
+  t.add_column(tr(c, "enterprises.col.employee_based"), false, true, 1.3f);
   std::vector<const Enterprise*> rows;
   for (const Enterprise& e : s.enterprises().rows())
     if (!s.is_duplicate(e)) rows.push_back(&e);
