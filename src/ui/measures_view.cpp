@@ -125,8 +125,12 @@ void MeasuresView::draw_detail(ViewContext& cx) {
     return;
   }
   const bool en = i18n.english();
-  section_heading(i18n.trf("measures.detail.heading", {std::to_string(m->number), measure_title(*m, en)}).c_str());
-  automation::text_last("heading", i18n.trf("measures.detail.heading", {std::to_string(m->number), measure_title(*m, en)}));
+  // the title wraps: English titles are long and a tablet's panel narrow
+  const std::string heading = i18n.trf("measures.detail.heading", {std::to_string(m->number), measure_title(*m, en)});
+  ImGui::PushFont(nullptr, kBaseFontSize * 1.15f);
+  ImGui::TextWrapped("%s", heading.c_str());
+  ImGui::PopFont();
+  automation::text_last("heading", heading);
   const std::string units = i18n.trf("measures.detail.units", {unit_name(registry(), m->lead, en),
                                                                unit_list_text(*m, registry(), i18n.catalog(), en)});
   const auto& row = measures_.rows[m->number - 1u];
