@@ -92,7 +92,7 @@ void SubsidyView::draw(ViewContext& cx) {
     if (choice_button(label, k == kind_)) kind_ = k;
   }
   rebuild(cx);
-  muted_text((std::string(i18n.tr(about_key(kind_))) + " " + i18n.tr("subsidies.open_hint")).c_str());
+  muted_text(i18n.trf("subsidies.about_with_hint", {i18n.tr(about_key(kind_)), i18n.tr("subsidies.open_hint")}).c_str());
 
   // totals of the lines shown (search and filters applied, as the table last drew them), export
   TableView& tv = view_of(kind_);
