@@ -203,19 +203,20 @@ std::string contract_status(const ServiceContract& k, const Date& today, const C
   return tr(c, "contracts.status.in_force");
 }
 void contract_columns(TextTable& t, const Catalog& c, bool with_enterprise, bool with_worker, bool all) {
-  t.add_column(tr(c, "contracts.col.signed_on"), false, false, 1.2f);
-  if (with_enterprise) t.add_column(tr(c, "contracts.col.enterprise"), false, false, 2.0f);
-  if (with_worker) t.add_column(tr(c, "contracts.col.worker"), false, false, 0.9f);
-  t.add_column(tr(c, "contracts.col.consumer"), false, false, 0.9f);
+  t.add_column(tr(c, "contracts.col.signed_on"), false, false, 1.45f);
+  if (with_enterprise) t.add_column(tr(c, "contracts.col.enterprise"), false, false, 1.8f);
+  if (with_worker) t.add_column(tr(c, "contracts.col.worker"), false, false, 0.8f);
+  t.add_column(tr(c, "contracts.col.consumer"), false, false, 0.8f);
   if (all) t.add_column(tr(c, "contracts.col.consumer_mobile"));
   t.add_column(tr(c, "contracts.col.township"), false, true, 1.1f);
-  t.add_column(tr(c, "contracts.col.period"), false, false, 1.5f);
+  // the screen shows when the service ends (what an office checks); the export the whole term
+  t.add_column(tr(c, all ? "contracts.col.period" : "contracts.col.ends"), false, false, 1.45f);
   if (all) {
     t.add_column(tr(c, "contracts.col.rest"));
     t.add_column(tr(c, "contracts.col.model_text"));
   }
-  t.add_column(tr(c, "contracts.col.fee"), true, false, 1.2f);
-  t.add_column(tr(c, "contracts.col.status"), false, true, 0.9f);
+  t.add_column(tr(c, "contracts.col.fee"), true, false, 1.1f);
+  t.add_column(tr(c, "contracts.col.status"), false, true, 0.8f);
 }
 void contract_row(TextTable& t, const State& s, const ServiceContract& k, const Date& today, const Catalog& c, bool show_ids,
                   bool with_enterprise, bool with_worker, bool all) {
@@ -225,7 +226,7 @@ void contract_row(TextTable& t, const State& s, const ServiceContract& k, const 
   cells.push_back(k.consumer_name);
   if (all) cells.push_back(show_ids ? k.consumer_mobile : mask_mobile(k.consumer_mobile));
   cells.push_back(township_text(c, k.township));
-  cells.push_back(c.format("contracts.period_text", {k.starts.iso(), k.ends.iso()}));
+  cells.push_back(all ? c.format("contracts.period_text", {k.starts.iso(), k.ends.iso()}) : k.ends.iso());
   if (all) {
     cells.push_back(c.format("contracts.rest_text", {std::to_string(k.rest_days_per_month),
                                                      std::string(term_key(terms_rest_arrangement(), static_cast<std::uint8_t>(k.rest)))}));

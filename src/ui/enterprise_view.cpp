@@ -359,6 +359,8 @@ void EnterpriseView::draw_end(ViewContext& cx) {
     }
     ImGui::SameLine();
     if (secondary_button(label_id(i18n, "enterprises.detail.cancel", "end_cancel").c_str())) end_spell_ = kNoKey;
+    ImGui::SameLine();
+    if (secondary_button(label_id(i18n, "enterprises.end.profile", "profile").c_str())) cx.navigate({Area::Workers, sp->worker, {}, {}});
     form_status(end_save_, cx.session, i18n);
   }
   ImGui::EndChild();

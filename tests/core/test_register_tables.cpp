@@ -181,7 +181,8 @@ TEST_CASE("service points and contracts: filters, masked consumer mobile, status
   CHECK(contracts_table(d.s.state(), d.s.today(), zh(), true, Columns::Export).rows[0][mobile] == "13700001234");
   const TextTable screen = contracts_table(d.s.state(), d.s.today(), zh(), false);
   CHECK(screen.columns.size() < k.columns.size());  // the screen leaves out the mobile, rest and model text
-  CHECK(screen.rows[0][static_cast<std::size_t>(column(screen, "服务期限"))] == "2022-06-02 至 2023-06-01");
+  CHECK(screen.rows[0][static_cast<std::size_t>(column(screen, "服务期至"))] == "2023-06-01");
+  CHECK(k.rows[0][static_cast<std::size_t>(column(k, "服务期限"))] == "2022-06-02 至 2023-06-01");
   CHECK(k.rows[0][static_cast<std::size_t>(column(k, "状态"))] == "履行中");
   CHECK(k.rows[0][static_cast<std::size_t>(column(k, "休息安排"))] == "每月 4 天，每周固定休息");
   CHECK(k.rows[0][static_cast<std::size_t>(column(k, "月服务费（元）"))] == "4800.00");
