@@ -22,11 +22,11 @@ ReportingScope reporting_scope(DeviceRole role, const MeasureRegistry& registry)
       for (const auto& m : registry.measures()) scope.measures.push_back(m.number);
       break;
     case DeviceRole::Township:
-      // Only the measures whose responsible units name the townships; the core refuses any
-      // other (validate.cpp: err.progress.not_responsible), so none is offered.
+      // The measures open to the towns and streets (Measure::open_to); the core refuses any
+      // other (validate.cpp: err.progress.not_responsible), so no other is offered.
       scope.fixed_unit = std::string(kTownshipsUnit);
       for (const auto& m : registry.measures())
-        if (m.involves(kTownshipsUnit)) scope.measures.push_back(m.number);
+        if (m.open_to(kTownshipsUnit)) scope.measures.push_back(m.number);
       break;
     default:  // a training provider is no responsible unit
       break;

@@ -20,6 +20,8 @@ bool Measure::involves(std::string_view unit) const {
   return lead == unit || std::find(co_units.begin(), co_units.end(), unit) != co_units.end();
 }
 
+bool Measure::open_to(std::string_view unit) const { return involves(unit) || (and_others && unit == "townships"); }
+
 MeasureRegistry MeasureRegistry::parse(std::string_view measures_tsv, std::string_view units_tsv) {
   MeasureRegistry r;
   for_each_data_line(units_tsv, [&](std::size_t n, std::string_view line) {

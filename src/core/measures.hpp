@@ -27,6 +27,12 @@ struct Measure {
   std::vector<std::string> co_units;  // unit codes, in the document's order
   bool and_others = false;            // the list ends with 等
   bool involves(std::string_view unit) const;
+  // Whether `unit` may report progress on this measure: a unit it names; or the towns and
+  // streets (有关镇乡街道) when its list ends in 等. The document names them on no measure's
+  // list, yet makes them members of the joint meeting (四(一)) that deliver policies and funds
+  // with the finance bureau (四(三)), and 等 leaves a list open; measure 10 gives 镇街 a task
+  // in its text. Reporting is not responsibility: the report says which unit wrote it.
+  bool open_to(std::string_view unit) const;
 };
 
 class MeasureRegistry {

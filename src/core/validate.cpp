@@ -646,7 +646,7 @@ Problems validate(const ReportProgress& cmd, const Context& ctx, ProgressReporte
   if (!m) c.fail("measure", "err.progress.measure", {std::to_string(cmd.measure)});
   const std::string unit(trim(cmd.unit));
   if (!reg.unit(unit)) c.fail("unit", "err.progress.unit", {unit});
-  else if (m && !m->involves(unit)) c.fail("unit", "err.progress.not_responsible", {std::to_string(cmd.measure)});
+  else if (m && !m->open_to(unit)) c.fail("unit", "err.progress.not_responsible", {std::to_string(cmd.measure)});
   const auto d = c.date("date", cmd.date);
   out.status = c.term("status", terms_measure_status(), cmd.status);
   out.note = c.text("note", cmd.note, kMaxNoteLength);

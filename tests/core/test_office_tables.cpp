@@ -38,11 +38,21 @@ TEST_CASE("reporting scope: the district reports for any named unit, a township 
   CHECK(district.fixed_unit.empty());
   CHECK(reporting_units(district, *reg.measure(8)) == std::vector<std::string>{"hrss", "finance"});
 
-  // The document names 有关镇乡街道 on no measure (only in the joint meeting, 四(一)): nothing to offer.
+  // The document names 有关镇乡街道 on no measure's list (only in the joint meeting, 四(一)):
+  // a township reports, as that unit, on the measures whose list ends in 等 (Measure::open_to).
   const ReportingScope township = reporting_scope(DeviceRole::Township, reg);
   CHECK(township.fixed_unit == "townships");
-  CHECK(township.measures.empty());
-  CHECK(reporting_units(township, *reg.measure(10)).empty());
+  std::size_t open_lists = 0;
+  for (const auto& m : reg.measures()) {
+    INFO(int(m.number));
+    CHECK(township.may_report(m.number) == m.and_others);
+    open_lists += m.and_others ? 1 : 0;
+  }
+  CHECK(township.measures.size() == open_lists);
+  CHECK(open_lists > 0);
+  CHECK(reporting_units(township, *reg.measure(10)) == std::vector<std::string>{"townships"});  // 10 gives 镇街 a task
+  for (const auto& m : reg.measures())
+    if (!m.and_others) CHECK(reporting_units(township, m).empty());
   CHECK(reporting_scope(DeviceRole::Trainer, reg).measures.empty());
 
   // Where a measure does name the townships, a township reports on it, as that unit only.

@@ -303,6 +303,13 @@ TEST_CASE("measures: 29 from the seed with their units; progress only from a res
   Scenario s;
   CHECK(has_key(s.refused(ReportProgress{7, "education", "2022-06-01", MeasureStatus::InProgress, "进展"}), "err.progress.not_responsible"));
   CHECK(has_key(s.refused(ReportProgress{30, "hrss", "2022-06-01", MeasureStatus::InProgress, "进展"}), "err.progress.measure"));
+  // the towns and streets report on a measure whose list ends in 等, and on no other
+  for (const auto& measure : m.measures()) {
+    const ReportProgress r{measure.number, "townships", "2022-02-01", MeasureStatus::InProgress, "镇街配合推进"};
+    INFO(int(measure.number));
+    if (measure.and_others) CHECK(s.refused(r).empty());
+    else CHECK(has_key(s.refused(r), "err.progress.not_responsible"));
+  }
   s.ok(ReportProgress{7, "hrss", "2022-03-01", MeasureStatus::InProgress, "已部署"});
   s.ok(ReportProgress{7, "commerce", "2022-06-01", MeasureStatus::Done, "已完成"});
   const auto progress = measure_progress(s.state(), m);
