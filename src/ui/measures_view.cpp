@@ -155,14 +155,14 @@ void MeasuresView::draw_detail(ViewContext& cx) {
       ImGui::TableSetupColumn(reports_.columns[static_cast<std::size_t>(c)].header.c_str(), 0, c < 5 ? kWeights[c] : 1.0f);
     ImGui::TableHeadersRow();
     for (std::size_t r = 0; r < reports_.size(); ++r) {
-      const auto& row = reports_.rows[r];
+      const auto& report = reports_.rows[r];
       ImGui::TableNextRow();
       std::string label;
       for (int c = 0; c < ncols; ++c) {
         ImGui::TableSetColumnIndex(c);
-        ImGui::TextWrapped("%s", row[static_cast<std::size_t>(c)].c_str());
+        ImGui::TextWrapped("%s", report[static_cast<std::size_t>(c)].c_str());
         if (!label.empty()) label.push_back(' ');
-        label += row[static_cast<std::size_t>(c)];
+        label += report[static_cast<std::size_t>(c)];
       }
       automation::text_last("report", label);
     }

@@ -39,6 +39,21 @@ test('a township device is set up: role, unit, passphrase checked at its field, 
   await click(page, { kind: 'tab', label: '数据交换' });
   assert.equal((await find(page, { label: '本设备名称', kind: 'input' }).catch(() => find(page, { includes: '设备名称', kind: 'input' }))).value,
     '渠口镇 1 号平板');
+  // a township reports progress on measure 10 (its list ends in 等), as 有关镇乡街道 only
+  await click(page, { kind: 'tab', label: '重点举措' });
+  await typeInto(page, '搜索', '社区家政服务');
+  const row = await find(page, { kind: 'row', includes: '支持开展社区家政服务' });
+  await page.mouse.move(row.x + row.w / 4, row.y + row.h / 2);
+  await frames(page, 3);
+  await page.mouse.click(row.x + row.w / 4, row.y + row.h / 2);
+  await frames(page, 3);
+  assert.equal((await find(page, { kind: 'combo', label: '报告单位' }).catch(() => null))?.value ?? '有关镇乡街道', '有关镇乡街道');
+  await typeInto(page, '进展情况', '渠口镇两个社区已设家政服务网点');
+  await click(page, { kind: 'button', label: '提交进展报告' });
+  await find(page, { role: 'success', label: '已保存第 10 项措施的进展报告。' });
+  await find(page, { role: 'report', includes: '有关镇乡街道' });
+  await screenshot(page, 'desktop-zh-township-measure-report.png');
+
   // after a reload the device is set up: no first-run screen
   await page.reload();
   await waitReady(page, { keepSetup: true });
