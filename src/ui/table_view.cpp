@@ -112,7 +112,8 @@ Key TableView::draw(const char* id, const TextTable& t, std::uint64_t revision, 
   }
 
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
-                                ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_Sortable;
+                                ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_Sortable |
+                                (builder_order_ ? ImGuiTableFlags_SortTristate : 0);
   Key clicked = kNoKey;
   const std::string count = order_.size() == t.size() ? i18n.trf("table.count", {std::to_string(t.size())})
                                                       : i18n.trf("table.count_of", {std::to_string(order_.size()), std::to_string(t.size())});

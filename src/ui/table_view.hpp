@@ -25,6 +25,9 @@ class TableView {
   const std::vector<std::uint32_t>& order() const { return order_; }
   Key selected() const { return selected_; }
   void select(Key k) { selected_ = k; }
+  // Opens in the order the builder gave (newest first, say) until the person sorts by a
+  // column; otherwise the table opens sorted by its first column.
+  void open_in_builder_order() { builder_order_ = true; }
   // Shows only these records (the records behind a dashboard figure); empty shows all.
   void restrict_to(std::vector<Key> keys, std::string title);
   const std::string& restriction() const { return restrict_title_; }
@@ -49,6 +52,7 @@ class TableView {
   std::vector<Key> restrict_;
   std::string restrict_title_;
   bool restrict_changed_ = false;
+  bool builder_order_ = false;
 };
 
 // Saves `t` as "<stem>-<YYYYMMDD>.csv" (UTF-8 with BOM), through the session's file exchange.

@@ -138,6 +138,7 @@ void WorkerRegisterView::draw_list(ViewContext& cx) {
     const bool ids = may_see_resident_ids(cx.role());
     save_csv(cx, i18n.tr("workers.export.stem"), table_.shown(workers_table(st, cx.today, i18n.catalog(), ids, Columns::Export)));
   }
+  table_.open_in_builder_order();  // newest registration first, as the office expects after adding someone
   const Key clicked = table_.draw("workers", rows_, builds_, cx);
   if (clicked != kNoKey) open_ = clicked;
 }

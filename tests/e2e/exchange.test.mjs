@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { serve, launch, openApp, find, click, typeInto, screenshot, frames, DESKTOP, TABLET } from './lib/harness.mjs';
+import { serve, launch, openApp, waitReady, find, click, typeInto, screenshot, frames, DESKTOP, TABLET } from './lib/harness.mjs';
 
 let app, browser, dir;
 before(async () => { app = await serve(); browser = await launch(); dir = mkdtempSync(path.join(tmpdir(), 'hearth-exchange-')); });
@@ -83,6 +83,7 @@ test('a tablet enrols with the district, exports a sealed bundle, and the distri
   await click(t, { kind: 'button', label: '创建本机密钥' });
   await find(t, { role: 'error', label: '口令至少要 8 个字' });
   await t.reload();
+  await waitReady(t);  // a fresh device again: past its first-run screen
   await createKey(t, '镇乡街道', '渠口镇平板口令123');
   await find(t, { role: 'notice', includes: '本机尚未登记' });
 
