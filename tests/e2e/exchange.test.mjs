@@ -167,6 +167,7 @@ test('a tablet enrols with the district, exports a sealed bundle, and the distri
 
   // after a reload everything merged is still there, and the key is locked again
   await d.reload();
+  await waitReady(d);  // the new page's frame counter starts again: wait for it before counting frames
   const reopened = await until(d, (ex) => ex.hasKey && !ex.unlocked, 'the reopened district');
   assert.equal(reopened.received, 1);
   await click(d, { kind: 'tab', label: 'Data exchange' });

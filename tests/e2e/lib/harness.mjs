@@ -60,7 +60,8 @@ export async function waitReady(page, { keepSetup = false } = {}) {
 }
 
 export async function frames(page, n = 2) {
-  const start = await page.evaluate(() => window.hearth.frame);
+  // right after a reload the new page may not count frames yet: count from 0 then
+  const start = await page.evaluate(() => (window.hearth && Number.isFinite(window.hearth.frame) ? window.hearth.frame : 0));
   await page.waitForFunction((s) => window.hearth.frame >= s, start + n, { timeout: 30000 });
 }
 
