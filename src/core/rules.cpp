@@ -183,20 +183,34 @@ Verdict licence_eligibility(const State& s, Key worker, const Date& on, const Pr
   return v;
 }
 
-std::string licence_number_for(const State& s, Key worker) {
-  if (const ServiceLicence* l = s.licence_of(worker)) return l->number;
-  // 持证上门 card: "KZ" + 10 Crockford base-32 characters of the hash of the worker's record id
-  // (50 bits: collisions among 100,000 workers are about one in 200 million).
-  const RecordId id = s.record_id(worker);
-  std::vector<std::uint8_t> bytes(id.device.begin(), id.device.end());
-  for (int i = 0; i < 8; ++i) bytes.push_back(static_cast<std::uint8_t>(id.seq >> (8 * i)));
+namespace {
+// `chars` Crockford base-32 characters (5 bits each, at most 12) of the hash of record ids.
+std::string crockford_of_ids(std::initializer_list<RecordId> ids, int chars) {
+  std::vector<std::uint8_t> bytes;
+  for (const RecordId& id : ids) {
+    bytes.insert(bytes.end(), id.device.begin(), id.device.end());
+    for (int i = 0; i < 8; ++i) bytes.push_back(static_cast<std::uint8_t>(id.seq >> (8 * i)));
+  }
   const Hash256 h = blake2b_256(bytes);
   static constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
   std::uint64_t v = 0;
   for (int i = 0; i < 8; ++i) v = (v << 8) | h[static_cast<std::size_t>(i)];
-  std::string out = "KZ";
-  for (int i = 0; i < 10; ++i) out += kAlphabet[(v >> (59 - 5 * i)) & 31];
+  std::string out;
+  for (int i = 0; i < chars; ++i) out += kAlphabet[(v >> (59 - 5 * i)) & 31];
   return out;
+}
+}  // namespace
+
+std::string licence_number_for(const State& s, Key worker) {
+  if (const ServiceLicence* l = s.licence_of(worker)) return l->number;
+  // 持证上门 card: "KZ" + 10 Crockford base-32 characters of the hash of the worker's record id
+  // (50 bits: collisions among 100,000 workers are about one in 200 million).
+  return "KZ" + crockford_of_ids({s.record_id(worker)}, 10);
+}
+
+std::string training_certificate_for(const State& s, Key session, Key worker) {
+  const TrainingSession* t = s.sessions().find(session);
+  return "PX" + std::to_string(t ? t->date.year : 0) + crockford_of_ids({s.record_id(session), s.record_id(worker)}, 8);
 }
 
 // ---- 4. Credit ----------------------------------------------------------------------------
@@ -288,24 +302,26 @@ CreditRating rate_credit(const State& s, Key subject, const Date& on, const Prog
 // ---- 5. Subsidies -------------------------------------------------------------------------
 std::vector<SubsidyItem> training_subsidies(const State& s, std::int32_t year, const ProgrammeConfig& c) {
   std::vector<SubsidyItem> out;
-  for (const Completion& k : s.completions().rows()) {
-    if (k.date.year != year) continue;
-    SubsidyItem item{k.worker, k.key, 0, 0, {}};
-    const Course* course = s.courses().find(k.course);
-    item.why.criteria.push_back(criterion("rule.subsidy.passed", k.passed, {}, {k.key}));
-    item.why.criteria.push_back(criterion("rule.subsidy.course_eligible", course && course->subsidy_eligible, {}, {k.course}));
-    const Completion* first = s.first_completion(k.worker, k.course);
-    item.why.criteria.push_back(criterion("rule.subsidy.first_completion", !k.passed || first == &k, {}, first ? std::vector<Key>{first->key} : std::vector<Key>{}));
-    item.why.criteria.push_back(criterion("rule.subsidy.certificate", !k.certificate.empty()));
-    const Worker* w = s.workers().find(k.worker);
-    item.why.criteria.push_back(criterion("rule.subsidy.registered", w && !s.is_duplicate(*w)));
-    if (item.why.held() && course) {
-      const auto it = c.training_subsidy_fen.find(course->type);
-      item.amount_fen = it == c.training_subsidy_fen.end() ? 0 : it->second;
-    }
-    out.push_back(std::move(item));
-  }
+  for (const Completion& k : s.completions().rows())
+    if (k.date.year == year) out.push_back(training_subsidy(s, k, c));
   return out;
+}
+
+SubsidyItem training_subsidy(const State& s, const Completion& k, const ProgrammeConfig& c) {
+  SubsidyItem item{k.worker, k.key, 0, 0, {}};
+  const Course* course = s.courses().find(k.course);
+  item.why.criteria.push_back(criterion("rule.subsidy.passed", k.passed, {}, {k.key}));
+  item.why.criteria.push_back(criterion("rule.subsidy.course_eligible", course && course->subsidy_eligible, {}, {k.course}));
+  const Completion* first = s.first_completion(k.worker, k.course);
+  item.why.criteria.push_back(criterion("rule.subsidy.first_completion", !k.passed || first == &k, {}, first ? std::vector<Key>{first->key} : std::vector<Key>{}));
+  item.why.criteria.push_back(criterion("rule.subsidy.certificate", !k.certificate.empty()));
+  const Worker* w = s.workers().find(k.worker);
+  item.why.criteria.push_back(criterion("rule.subsidy.registered", w && !s.is_duplicate(*w)));
+  if (item.why.held() && course) {
+    const auto it = c.training_subsidy_fen.find(course->type);
+    item.amount_fen = it == c.training_subsidy_fen.end() ? 0 : it->second;
+  }
+  return item;
 }
 
 std::vector<SubsidyItem> social_insurance_subsidies(const State& s, std::int32_t year, const ProgrammeConfig& c) {

@@ -73,6 +73,10 @@ Verdict licence_eligibility(const State& s, Key worker, const Date& on, const Pr
 // The card number for a worker: the one already issued, else derived from the worker's
 // record id so two offline devices give the same person the same number.
 std::string licence_number_for(const State& s, Key worker);
+// 培训合格证书编号 for a pass in a session: "PX" + the session's year + 8 Crockford base-32
+// characters of the hash of the session's and the worker's record ids, so two tablets
+// offline give the same pass the same number (a person completes a session once).
+std::string training_certificate_for(const State& s, Key session, Key worker);
 
 // ---- 4. Credit ----------------------------------------------------------------------------
 struct CreditLine {
@@ -104,6 +108,8 @@ struct SubsidyItem {
 // Training subsidy for every completion dated in `year` (flexible workers included); the
 // ineligible ones are listed too, with the criterion that failed.
 std::vector<SubsidyItem> training_subsidies(const State& s, std::int32_t year, const ProgrammeConfig& c);
+// The same for one completion (the trainer's roll marks the eligible ones as they are recorded).
+SubsidyItem training_subsidy(const State& s, const Completion& k, const ProgrammeConfig& c);
 // Social-insurance subsidy for hires of 就业困难人员 / 应届高校毕业生 on a labour contract with
 // urban employee insurance, per spell overlapping `year`.
 std::vector<SubsidyItem> social_insurance_subsidies(const State& s, std::int32_t year, const ProgrammeConfig& c);

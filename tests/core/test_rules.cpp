@@ -80,7 +80,19 @@ TEST_CASE("a course completed twice is refused and counts one person-time", "[ru
   CHECK(has_key(s.refused(RecordCompletion{s2, w3, "2022-03-31", "90", "JZ3"}), "err.training.before_session"));
   CHECK(has_key(s.refused(RecordCompletion{s2, w3, "2022-04-02", "100.5", "JZ3"}), "err.score.range"));
   CHECK(has_key(s.refused(RecordCompletion{s2, w3, "2022-04-02", "9o", "JZ3"}), "err.score.format"));
-  CHECK(has_key(s.refused(RecordCompletion{s2, w3, "2022-04-02", "75", ""}), "err.certificate.empty"));
+  // a pass with no certificate typed is given one, the same on any device: PX + year + 8 characters
+  s.ok(RecordCompletion{s2, w3, "2022-04-02", "75", ""});
+  const std::string issued = s.state().completions_of_session(s.key(s2)).back()->certificate;
+  CHECK(issued.size() == 12);
+  CHECK(issued.starts_with("PX2022"));
+  CHECK(issued == training_certificate_for(s.state(), s.key(s2), s.key(w3)));
+  CHECK(issued != training_certificate_for(s.state(), s.key(s2), s.key(w2)));
+  // one result per person per session, failed or not: a retake is a new session
+  CHECK(has_key(s.refused(RecordCompletion{s2, w2, "2022-04-03", "80", ""}), "err.completion.same_session"));
+  const RecordId s3 = s.session(c, "2022-05-01");
+  s.ok(Enrol{s3, w2});
+  s.ok(RecordCompletion{s3, w2, "2022-05-01", "80", ""});
+  CHECK(person_times(s.state(), Date{2022, 1, 1}, Date{2022, 12, 31}, 0).size() == 3);
 }
 
 namespace {
