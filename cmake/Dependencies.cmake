@@ -2,6 +2,7 @@
 #   cereal, rapidjson, Catch2 2.x  — Debian header-only packages
 #   libsodium 1.0.18               — native: Debian libsodium-dev; wasm: Debian source package, built here
 #   Dear ImGui 1.92.2b             — Debian source package (wasm app only)
+#   QR Code generator 1.8.0 (C)    — Debian source package's orig tarball, built here (both)
 
 if(EMSCRIPTEN)
   # Exceptions must be catchable: cereal throws on corrupt input, Catch2 relies on them.
@@ -37,6 +38,17 @@ else()
   pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
   add_library(sodium ALIAS PkgConfig::SODIUM)
 endif()
+
+# Nayuki's QR Code generator 1.8.0, its C version (Debian source package qr-code-generator,
+# orig tarball: scripts/lib/common.sh ensure_qrcodegen_source), natively and in wasm alike.
+set(QRCODEGEN_DIR "${HEARTH_DEPS_DIR}/qrcodegen/c")
+if(NOT EXISTS "${QRCODEGEN_DIR}/qrcodegen.c")
+  message(FATAL_ERROR "QR Code generator sources not found in ${QRCODEGEN_DIR}: run scripts/fetch-deps")
+endif()
+add_library(qrcodegen STATIC "${QRCODEGEN_DIR}/qrcodegen.c")
+target_include_directories(qrcodegen SYSTEM PUBLIC "${QRCODEGEN_DIR}")
+set_target_properties(qrcodegen PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON)
+target_compile_options(qrcodegen PRIVATE -w)
 
 if(EMSCRIPTEN)
   set(IMGUI_DIR "${HEARTH_DEPS_DIR}/imgui")

@@ -75,9 +75,43 @@ fetch_source_package() {
   log "unpacked $name $version into ${dest#$HEARTH_ROOT/}"
 }
 
+# fetch_orig_tarball NAME VERSION ORIG ORIG_SHA "URL…" DEST
+# For a Debian source package of which only the orig tarball can be downloaded (no .dsc):
+# fetches ORIG once into .cache/downloads from the first URL that serves it (apt's own
+# downloader, which checks the pinned sha256 as it downloads), checks it again, and unpacks it
+# with tar into DEST (its top folder stripped). Nothing of Debian's packaging is applied.
+# A second call does nothing.
+fetch_orig_tarball() {
+  local name=$1 version=$2 orig=$3 orig_sha=$4 urls=$5 dest=$6
+  local stamp="$dest/.hearth-unpacked-$version" dl=$HEARTH_CACHE/downloads url out
+  [ -f "$stamp" ] && return 0
+  mkdir -p "$dl"
+  if ! _sha_ok "$dl/$orig" "$orig_sha"; then
+    log "fetching $orig (Debian source package $name $version, orig tarball only)"
+    rm -f "$dl/$orig"
+    for url in $urls; do
+      out=$(/usr/lib/apt/apt-helper -q download-file "$url" "$dl/$orig" "SHA256:$orig_sha" 2>&1) && break
+      log "  not from $url:"; grep -E '^(E|Err)' <<<"$out" | head -n 3 >&2 || true
+      rm -f "$dl/$orig" "$dl/$orig.FAILED"
+    done
+  fi
+  _sha_ok "$dl/$orig" "$orig_sha" || die "cannot download $orig with sha256 $orig_sha (pinned in deps/pins.sh) from: $urls"
+  local tmp; tmp=$(mktemp -d "$HEARTH_CACHE/unpack.XXXXXX")
+  tar -xf "$dl/$orig" -C "$tmp" --strip-components=1 --no-same-owner
+  rm -rf "$dest"; mkdir -p "$(dirname "$dest")"; mv "$tmp" "$dest"
+  touch "$stamp"
+  log "unpacked $name $version into ${dest#$HEARTH_ROOT/}"
+}
+
+# The QR code generator is compiled into the core, natively too: every build needs it.
+ensure_qrcodegen_source() {
+  fetch_orig_tarball "$QRCODEGEN_SOURCE" "$QRCODEGEN_VERSION" "$QRCODEGEN_ORIG" "$QRCODEGEN_ORIG_SHA256" "$QRCODEGEN_URLS" "$HEARTH_CACHE/src/qrcodegen"
+}
+
 ensure_sources() {
   fetch_source_package "$IMGUI_SOURCE" "$IMGUI_VERSION" "$IMGUI_ORIG" "$IMGUI_ORIG_SHA256" "$IMGUI_DEBIAN" "$IMGUI_DEBIAN_SHA256" "$HEARTH_CACHE/src/imgui"
   fetch_source_package "$SODIUM_SOURCE" "$SODIUM_VERSION" "$SODIUM_ORIG" "$SODIUM_ORIG_SHA256" "$SODIUM_DEBIAN" "$SODIUM_DEBIAN_SHA256" "$HEARTH_CACHE/src/libsodium"
+  ensure_qrcodegen_source
 }
 
 # npm dev packages (playwright-core…) exactly as package-lock.json says; again only when the lock changed.
@@ -93,12 +127,14 @@ ensure_npm_packages() {
 # build_native [BUILD_TYPE]  /  build_wasm [BUILD_TYPE]: configure once, then build incrementally.
 build_native() {
   local dir=$HEARTH_ROOT/build/native
+  ensure_qrcodegen_source
   [ -f "$dir/CMakeCache.txt" ] || cmake -S "$HEARTH_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE="${1:-RelWithDebInfo}" -DHEARTH_DEPS_DIR="$HEARTH_CACHE/src" >&2
   cmake --build "$dir" -j"$(jobs_count)" >&2
 }
 # build_fuzz: the core and tests/fuzz with clang, libFuzzer, ASan and UBSan (scripts/fuzz).
 build_fuzz() {
   local dir=$HEARTH_ROOT/build/fuzz
+  ensure_qrcodegen_source
   # -O1 and line tables only: libFuzzer's usual flags, and the quickest build that still names
   # file and line in a crash report.
   [ -f "$dir/CMakeCache.txt" ] || CC=clang CXX=clang++ cmake -S "$HEARTH_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=None \
@@ -119,6 +155,7 @@ run_fuzz() {
 }
 build_wasm() {
   local dir=$HEARTH_ROOT/build/wasm
+  ensure_qrcodegen_source
   [ -f "$dir/CMakeCache.txt" ] || emcmake cmake -S "$HEARTH_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE="${1:-Release}" -DHEARTH_DEPS_DIR="$HEARTH_CACHE/src" -DHEARTH_TEST_PREFIX=wasm: >&2
   cmake --build "$dir" -j"$(jobs_count)" >&2
 }
