@@ -51,7 +51,8 @@ const char* kEventNames[] = {"WorkerRegisteredV1", "WorkerRegistered", "Enterpri
                              "EmploymentEnded", "CourseCreated", "SessionScheduled", "Enrolled", "AttendanceRecorded",
                              "CompletionRecorded", "HealthCheckRecorded", "IdentityVerified", "LicenceIssued", "ContractRegistered",
                              "ComplaintFiled", "MediationStepRecorded", "ComplaintClosed", "CreditEventRecorded", "AssessmentRecorded",
-                             "ServicePointOpened", "RevenueReported", "ProgressReported", "DeviceEnrolled", "DeviceRevoked", "RecordEdited"};
+                             "ServicePointOpened", "RevenueReported", "ProgressReported", "DeviceEnrolled", "DeviceRevoked", "RecordEdited",
+                             "LicenceRevoked"};
 static_assert(std::size(kEventNames) == std::variant_size_v<EventBody>);
 }  // namespace
 

@@ -121,6 +121,12 @@ struct IssueLicence {
   RecordId worker{};
   std::string date{};
 };
+// 吊销: withdraw the worker's card in force (district only). Issuing again later gives a new card.
+struct RevokeLicence {
+  RecordId worker{};
+  std::string date{};
+  std::string reason{};
+};
 
 // ---- 4. Contracts, complaints, credit, assessment -----------------------------------------
 struct RegisterContract {
@@ -204,6 +210,6 @@ using Command = std::variant<RegisterWorker, EditWorker, RegisterEnterprise, Edi
                              VerifyIdentity, CreateCourse, ScheduleSession, Enrol, RecordAttendance, RecordCompletion,
                              RecordHealthCheck, IssueLicence, RegisterContract, FileComplaint, RecordMediationStep, CloseComplaint,
                              RecordCreditEvent, RecordAssessment, OpenServicePoint, ReportRevenue, ReportProgress,
-                             EnrolDevice, RevokeDevice>;
+                             EnrolDevice, RevokeDevice, RevokeLicence>;
 
 }  // namespace hearth

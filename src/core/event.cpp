@@ -69,7 +69,7 @@ constexpr const char* kEventKinds[] = {
     "employment_ended", "course_created", "session_scheduled", "enrolled", "attendance_recorded", "completion_recorded",
     "health_check_recorded", "identity_verified", "licence_issued", "contract_registered", "complaint_filed",
     "mediation_step_recorded", "complaint_closed", "credit_event_recorded", "assessment_recorded", "service_point_opened",
-    "revenue_reported", "progress_reported", "device_enrolled", "device_revoked", "record_edited"};
+    "revenue_reported", "progress_reported", "device_enrolled", "device_revoked", "record_edited", "licence_revoked"};
 static_assert(std::size(kEventKinds) == std::variant_size_v<EventBody>, "one catalog key per event type");
 }  // namespace
 

@@ -357,12 +357,26 @@ struct RecordEdited {
   void serialize(Archive& ar) { ar(record, seen, changes); }
 };
 
+// 吊销上门服务证: the district withdraws a card before it expires. It names the issue it
+// revokes (the LicenceIssued event in force when it was recorded) and that card's number; a
+// later IssueLicence gives the worker a new card, with the same number, that it does not touch.
+struct LicenceRevoked {
+  RecordId worker;
+  RecordId licence;  // the LicenceIssued event revoked
+  std::string number;
+  Date date;
+  std::string reason;
+  bool operator==(const LicenceRevoked&) const = default;
+  template <class Archive>
+  void serialize(Archive& ar) { ar(worker, licence, number, date, reason); }
+};
+
 // Append new alternatives at the end only: the index is part of the stored bytes.
 using EventBody = std::variant<WorkerRegisteredV1, WorkerRegistered, EnterpriseRegistered, RecordEditedV1, EmploymentStarted,
                                EmploymentEnded, CourseCreated, SessionScheduled, Enrolled, AttendanceRecorded, CompletionRecorded,
                                HealthCheckRecorded, IdentityVerified, LicenceIssued, ContractRegistered, ComplaintFiled,
                                MediationStepRecorded, ComplaintClosed, CreditEventRecorded, AssessmentRecorded, ServicePointOpened,
-                               RevenueReported, ProgressReported, DeviceEnrolled, DeviceRevoked, RecordEdited>;
+                               RevenueReported, ProgressReported, DeviceEnrolled, DeviceRevoked, RecordEdited, LicenceRevoked>;
 
 struct Event {
   std::uint16_t format = kEventFormat;

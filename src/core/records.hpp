@@ -6,7 +6,7 @@
 //   1. Key
 //   2. People: Worker, Enterprise, EmploymentSpell, IdentityCheck
 //   3. Training: Course, TrainingSession, Enrolment, Attendance, Completion
-//   4. Health and licences: HealthCheck, ServiceLicence
+//   4. Health and licences: HealthCheck, ServiceLicence, LicenceRevocation
 //   5. Contracts, complaints, credit, assessment
 //   6. Programme: ServicePoint, Revenue, ProgressReport
 //   7. Edits and history
@@ -140,6 +140,16 @@ struct ServiceLicence {
   Hlc stamp;
   bool valid_on(const Date& d) const { return issued <= d && d <= expires; }
   bool operator==(const ServiceLicence&) const = default;
+};
+// 吊销: one issue of a card withdrawn from `date` on (LicenceRevoked). It names the issue, so a
+// later issue to the same worker (the same number) is a new card it does not touch.
+struct LicenceRevocation {
+  Key key = kNoKey, worker = kNoKey, licence = kNoKey;
+  std::string number;
+  Date date;
+  std::string reason;
+  Hlc stamp;
+  bool operator==(const LicenceRevocation&) const = default;
 };
 
 // ---- 5. Contracts, complaints, credit, assessment -----------------------------------------

@@ -47,6 +47,9 @@ template <class F> void fields(F& f, HealthCheck& r) { f(r.key, r.worker, r.date
 template <class F> void fields(F& f, ServiceLicence& r) {
   f(r.key, r.worker, r.number, r.issued, r.expires, r.health_check, r.completion, r.identity, r.stamp);
 }
+template <class F> void fields(F& f, LicenceRevocation& r) {
+  f(r.key, r.worker, r.licence, r.number, r.date, r.reason, r.stamp);
+}
 template <class F> void fields(F& f, ServiceContract& r) {
   f(r.key, r.enterprise, r.worker, r.consumer_name, r.consumer_mobile, r.township, r.model_text, r.signed_on, r.starts, r.ends,
     r.rest_days_per_month, r.rest, r.monthly_fee_fen);
@@ -284,15 +287,22 @@ struct SnapshotCodec {
     inbox.feeds_.clear();
     for (auto& feed : feeds) inbox.feeds_.emplace(feed.device, std::move(feed));
   }
+  // Format 3: revoked cards.
+  template <class F>
+  static void fields_v3(F& f, State& s) {
+    f(s.licence_revocations_.rows_);
+  }
   static void write(Writer& w, const Ledger& ledger, const State& s, const Inbox& inbox) {
     fields(w, const_cast<Ledger&>(ledger), const_cast<State&>(s));  // the writer only reads
     Inbox copy;  // fields_v2 round-trips the map through a list
     copy.feeds_ = inbox.feeds_;
     fields_v2(w, const_cast<State&>(s), copy);
+    fields_v3(w, const_cast<State&>(s));
   }
   static void read(Reader& r, Ledger& ledger, State& s, Inbox& inbox) {
     fields(r, ledger, s);
     if (r.format >= 2) fields_v2(r, s, inbox);
+    if (r.format >= 3) fields_v3(r, s);
     s.rebuild_indexes();
   }
 };
@@ -329,7 +339,7 @@ std::vector<std::uint8_t> encode_snapshot(const Workspace& ws, std::uint64_t rec
                            s.courses().size() + s.sessions().size() + s.enrolments().size() + s.attendance().size() +
                            s.completions().size() + s.health_checks().size() + s.licences().size() + s.contracts().size() +
                            s.complaints().size() + s.mediation_steps().size() + s.credit_events().size() + s.assessments().size() +
-                           s.service_points().size() + s.progress_reports().size();
+                           s.service_points().size() + s.progress_reports().size() + s.licence_revocations().size();
   std::vector<std::uint8_t> out(kHeaderSize);
   out.reserve(kHeaderSize + 64 * rows + 4096 + kChecksumSize);  // a row takes 55 bytes on average in the synthetic district
   std::memcpy(out.data(), kMagic, sizeof kMagic);

@@ -28,8 +28,9 @@
 namespace hearth {
 
 // 2 (issue 5): edits carry what their editor had seen; the district's enrolled devices and
-// what it holds of each. Format 1 still reads (those start empty).
-inline constexpr std::uint32_t kSnapshotFormat = 2;
+// what it holds of each. 3: revoked 持证上门 cards (LicenceRevoked). Formats 1 and 2 still read
+// (what they lack starts empty).
+inline constexpr std::uint32_t kSnapshotFormat = 3;
 
 // The fixed header: enough to list snapshots and choose one without decoding the state.
 struct SnapshotInfo {

@@ -340,6 +340,20 @@ void State::index_row(const ServiceLicence& added, std::uint32_t i) {
   }
 }
 
+void State::on(const Event& e, const LicenceRevoked& r) {
+  LicenceRevocation row{self_key(e), ref(r.worker), ref(r.licence), r.number, r.date, r.reason, e.stamp};
+  const auto i = licence_revocations_.insert(std::move(row));
+  index_row(licence_revocations_.rows()[i], i);
+}
+
+void State::index_row(const LicenceRevocation& added, std::uint32_t i) {
+  auto [it, fresh] = revocation_by_licence_.try_emplace(added.licence, i);
+  if (!fresh) {
+    const LicenceRevocation& held = licence_revocations_.rows()[it->second];
+    if (created_before(added.stamp, added.key, held.stamp, held.key)) it->second = i;  // the first revocation stands
+  }
+}
+
 void State::on(const Event& e, const ContractRegistered& c) {
   ServiceContract row{self_key(e), ref(c.enterprise), ref(c.worker), c.consumer_name, c.consumer_mobile, c.township, c.model_text,
                       c.signed_on, c.starts, c.ends, c.rest_days_per_month, c.rest, c.monthly_fee_fen};
@@ -416,6 +430,7 @@ void State::rebuild_indexes() {
   completions_.reindex();
   health_checks_.reindex();
   licences_.reindex();
+  licence_revocations_.reindex();
   contracts_.reindex();
   complaints_.reindex();
   mediation_steps_.reindex();
@@ -434,6 +449,7 @@ void State::rebuild_indexes() {
   workers_by_stamp_.clear();
   workers_sorted_ = true;
   licence_by_worker_.clear();
+  revocation_by_licence_.clear();
   first_completion_.clear();
 
   by_resident_id_.reserve(workers_.size());
@@ -454,6 +470,7 @@ void State::rebuild_indexes() {
   room(checks_by_worker_, health_checks_.size(), workers_.size());
   room(identity_by_worker_, identity_checks_.size(), workers_.size());
   room(licence_by_worker_, licences_.size(), workers_.size());
+  room(revocation_by_licence_, licence_revocations_.size(), licences_.size());
   room(contracts_by_enterprise_, contracts_.size(), enterprises_.size());
   room(complaints_by_subject_, 2 * complaints_.size(), subjects);
   room(steps_by_complaint_, mediation_steps_.size(), complaints_.size());
@@ -472,6 +489,7 @@ void State::rebuild_indexes() {
   index_table(health_checks_);
   index_table(identity_checks_);
   index_table(licences_);
+  index_table(licence_revocations_);
   index_table(contracts_);
   index_table(complaints_);
   index_table(mediation_steps_);
@@ -520,6 +538,14 @@ std::vector<const IdentityCheck*> State::identity_checks_of(Key w) const { retur
 const ServiceLicence* State::licence_of(Key w) const {
   const auto it = licence_by_worker_.find(w);
   return it == licence_by_worker_.end() ? nullptr : &licences_.rows()[it->second];
+}
+const LicenceRevocation* State::revocation_of_licence(Key licence) const {
+  const auto it = revocation_by_licence_.find(licence);
+  return it == revocation_by_licence_.end() ? nullptr : &licence_revocations_.rows()[it->second];
+}
+const LicenceRevocation* State::licence_revocation_of(Key w) const {
+  const ServiceLicence* l = licence_of(w);
+  return l ? revocation_of_licence(l->key) : nullptr;
 }
 std::vector<const ServiceContract*> State::contracts_of_enterprise(Key e) const { return pick(contracts_, contracts_by_enterprise_, e); }
 std::vector<const Complaint*> State::complaints_about(Key s) const { return pick(complaints_, complaints_by_subject_, s); }

@@ -88,6 +88,7 @@ class State {
   const Table<Completion>& completions() const { return completions_; }
   const Table<HealthCheck>& health_checks() const { return health_checks_; }
   const Table<ServiceLicence>& licences() const { return licences_; }
+  const Table<LicenceRevocation>& licence_revocations() const { return licence_revocations_; }
   const Table<ServiceContract>& contracts() const { return contracts_; }
   const Table<Complaint>& complaints() const { return complaints_; }
   const Table<MediationStep>& mediation_steps() const { return mediation_steps_; }
@@ -115,6 +116,10 @@ class State {
   std::vector<const HealthCheck*> health_checks_of(Key worker) const;
   std::vector<const IdentityCheck*> identity_checks_of(Key worker) const;
   const ServiceLicence* licence_of(Key worker) const;  // the latest issue or renewal
+  // The revocation of one issue of a card (the earliest recorded, should there be two), or nullptr.
+  const LicenceRevocation* revocation_of_licence(Key licence) const;
+  // The revocation of the worker's card in force (licence_of), or nullptr: a later issue has none.
+  const LicenceRevocation* licence_revocation_of(Key worker) const;
   std::vector<const ServiceContract*> contracts_of_enterprise(Key enterprise) const;
   std::vector<const Complaint*> complaints_about(Key subject) const;  // worker or enterprise
   std::vector<const MediationStep*> mediation_steps_of(Key complaint) const;
@@ -164,6 +169,7 @@ class State {
   void index_row(const HealthCheck&, std::uint32_t row);
   void index_row(const IdentityCheck&, std::uint32_t row);
   void index_row(const ServiceLicence&, std::uint32_t row);
+  void index_row(const LicenceRevocation&, std::uint32_t row);
   void index_row(const ServiceContract&, std::uint32_t row);
   void index_row(const Complaint&, std::uint32_t row);
   void index_row(const MediationStep&, std::uint32_t row);
@@ -191,6 +197,7 @@ class State {
   void on(const Event&, const HealthCheckRecorded&);
   void on(const Event&, const IdentityVerified&);
   void on(const Event&, const LicenceIssued&);
+  void on(const Event&, const LicenceRevoked&);
   void on(const Event&, const ContractRegistered&);
   void on(const Event&, const ComplaintFiled&);
   void on(const Event&, const MediationStepRecorded&);
@@ -218,6 +225,7 @@ class State {
   Table<Completion> completions_;
   Table<HealthCheck> health_checks_;
   Table<ServiceLicence> licences_;
+  Table<LicenceRevocation> licence_revocations_;
   Table<ServiceContract> contracts_;
   Table<Complaint> complaints_;
   Table<MediationStep> mediation_steps_;
@@ -237,6 +245,7 @@ class State {
       steps_by_complaint_, credit_by_subject_, assessments_by_enterprise_;
   std::unordered_map<Key, SpellEnd> spell_ends_;
   std::unordered_map<Key, std::uint32_t> licence_by_worker_;
+  std::unordered_map<Key, std::uint32_t> revocation_by_licence_;  // licence → row of licence_revocations_
   std::unordered_map<Key, ComplaintClosure> closures_;
   std::unordered_map<Key, std::unordered_map<std::uint16_t, RevenueFigure>> revenue_;  // enterprise → year → figure in force
   std::unordered_map<Key, std::unordered_map<Key, std::uint32_t>> first_completion_;  // worker → course → completion row

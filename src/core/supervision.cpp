@@ -274,7 +274,7 @@ TextTable expiry_table(const State& s, const Date& on, const ProgrammeConfig& c,
   for (const Worker& x : s.workers().rows()) {
     if (s.is_duplicate(x)) continue;
     const ServiceLicence* l = s.licence_of(x.key);
-    if (!l || horizon < l->expires) continue;
+    if (!l || horizon < l->expires || s.licence_revocation_of(x.key)) continue;  // a revoked card does not expire: it is gone
     items.push_back({x.key, l->expires < on ? "supervision.expiry.licence_expired" : "supervision.expiry.licence_expiring", l->expires});
   }
   std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.until < b.until; });

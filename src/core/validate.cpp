@@ -485,6 +485,26 @@ Problems validate(const IssueLicence& cmd, const Context& ctx, LicenceIssued& ou
   return c.problems;
 }
 
+Problems validate(const RevokeLicence& cmd, const Context& ctx, LicenceRevoked& out) {
+  Checker c(ctx);
+  const Worker* w = c.worker("worker", cmd.worker);
+  const auto d = c.date("date", cmd.date);
+  out.reason = c.text("reason", cmd.reason, kMaxNoteLength, false);
+  if (trim(cmd.reason).empty()) c.fail("reason", "err.licence.revoke_reason");  // the card page and the verifier show it
+  const ServiceLicence* l = w ? ctx.state.licence_of(w->key) : nullptr;
+  if (w && !l) c.fail("worker", "err.licence.none", {w->name()});
+  if (l) {
+    if (const LicenceRevocation* r = ctx.state.revocation_of_licence(l->key)) c.fail("worker", "err.licence.already_revoked", {l->number, r->date.iso()});
+    c.order("date", l->issued, d, "err.licence.revoke_before_issue");
+  }
+  if (!c.ok()) return c.problems;
+  out.worker = cmd.worker;
+  out.licence = ctx.state.record_id(l->key);
+  out.number = l->number;
+  out.date = *d;
+  return c.problems;
+}
+
 namespace {
 // A mediation step or a closing needs the complaint still open, and dates on or after its receipt.
 void open_complaint(Checker& c, const Complaint* k, const std::optional<Date>& d) {

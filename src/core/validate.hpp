@@ -39,6 +39,7 @@ Problems validate(const RecordAttendance&, const Context&, AttendanceRecorded& o
 Problems validate(const RecordCompletion&, const Context&, CompletionRecorded& out);
 Problems validate(const RecordHealthCheck&, const Context&, HealthCheckRecorded& out);
 Problems validate(const IssueLicence&, const Context&, LicenceIssued& out);
+Problems validate(const RevokeLicence&, const Context&, LicenceRevoked& out);
 Problems validate(const RegisterContract&, const Context&, ContractRegistered& out);
 Problems validate(const FileComplaint&, const Context&, ComplaintFiled& out);
 Problems validate(const RecordMediationStep&, const Context&, MediationStepRecorded& out);
@@ -79,6 +80,7 @@ HEARTH_EVENT_FOR(ReportRevenue, RevenueReported)
 HEARTH_EVENT_FOR(ReportProgress, ProgressReported)
 HEARTH_EVENT_FOR(EnrolDevice, DeviceEnrolled)
 HEARTH_EVENT_FOR(RevokeDevice, DeviceRevoked)
+HEARTH_EVENT_FOR(RevokeLicence, LicenceRevoked)
 #undef HEARTH_EVENT_FOR
 
 }  // namespace hearth

@@ -23,7 +23,8 @@ inline std::string canonical(const State& s) {
     std::ostringstream o;
     const auto& d = w.details;
     o << "W " << w.resident_id << " " << d.name << " " << d.mobile << " " << d.township << " " << int(d.occupation) << " " << d.special_groups
-      << " dup=" << s.is_duplicate(w) << " lic=" << (s.licence_of(w.key) ? s.licence_of(w.key)->number + s.licence_of(w.key)->expires.iso() : "-");
+      << " dup=" << s.is_duplicate(w) << " lic=" << (s.licence_of(w.key) ? s.licence_of(w.key)->number + s.licence_of(w.key)->expires.iso() : "-")
+      << " rev=" << (s.licence_revocation_of(w.key) ? s.licence_revocation_of(w.key)->date.iso() + id(s.licence_revocation_of(w.key)->key) : "-");
     for (const auto& h : s.history(w.key)) o << " [" << h.field << ":" << h.old_value << ">" << h.new_value << "@" << h.by.str() << h.in_force << "]";
     lines[id(w.key)] = o.str();
   }
@@ -62,7 +63,7 @@ inline std::string first_difference(const State& a, const State& b) {
   HEARTH_SAME_TABLE(courses) HEARTH_SAME_TABLE(sessions) HEARTH_SAME_TABLE(enrolments) HEARTH_SAME_TABLE(attendance)
   HEARTH_SAME_TABLE(completions) HEARTH_SAME_TABLE(health_checks) HEARTH_SAME_TABLE(licences) HEARTH_SAME_TABLE(contracts)
   HEARTH_SAME_TABLE(complaints) HEARTH_SAME_TABLE(mediation_steps) HEARTH_SAME_TABLE(credit_events) HEARTH_SAME_TABLE(assessments)
-  HEARTH_SAME_TABLE(service_points) HEARTH_SAME_TABLE(progress_reports)
+  HEARTH_SAME_TABLE(service_points) HEARTH_SAME_TABLE(progress_reports) HEARTH_SAME_TABLE(licence_revocations)
 #undef HEARTH_SAME_TABLE
   // Child lists as row numbers, so the two states' rows can be compared.
   auto rows = [](const auto& list, const auto& table) {
@@ -81,6 +82,8 @@ inline std::string first_difference(const State& a, const State& b) {
     if (differs(rows(a.complaints_about(k), a.complaints()), rows(b.complaints_about(k), b.complaints()))) return who + "complaints";
     if (differs(rows(a.credit_events_of(k), a.credit_events()), rows(b.credit_events_of(k), b.credit_events()))) return who + "credit";
     if (row_of(a.licence_of(k), a.licences()) != row_of(b.licence_of(k), b.licences())) return who + "licence";
+    if (row_of(a.licence_revocation_of(k), a.licence_revocations()) != row_of(b.licence_revocation_of(k), b.licence_revocations()))
+      return who + "licence revocation";
     if (row_of(a.worker_by_resident_id(w.resident_id), a.workers()) != row_of(b.worker_by_resident_id(w.resident_id), b.workers()))
       return who + "resident id lookup";
     if (differs(a.history(k), b.history(k))) return who + "history";

@@ -188,7 +188,7 @@ export function seal(inner, recipient) {  // for the tamper tests: a fresh ephem
 
 // What each role may record, by the index of the event body (docs/bundle-format.md).
 // D = district only, T = township (and district), R = trainer (and district), A = every role.
-const BODY_ROLES = 'AADDTTRRRRRTADDTTTDDTDTDDA';
+const BODY_ROLES = 'AADDTTRRRRRTADDTTTDDTDTDDAD';
 const roleMay = (role, index) => role === 1 || BODY_ROLES[index] === 'A' || (BODY_ROLES[index] === 'T' && role === 2) ||
                                  (BODY_ROLES[index] === 'R' && role === 3);
 
