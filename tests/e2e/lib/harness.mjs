@@ -29,6 +29,17 @@ export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }
 
+// A browser whose camera plays a Y4M file (tests/e2e/lib/fake_camera.mjs writes one), and
+// whose camera prompt is answered "allow". The file is per browser: launch one per picture.
+// `y4m: null`: the prompt is still allowed, but the browser has no camera at all.
+// `allow: false`: nobody answers the prompt, so headless Chromium refuses the camera.
+export async function launchWithCamera(y4m, { allow = true } = {}) {
+  const camera = allow ? ['--use-fake-ui-for-media-stream'] : [];
+  if (y4m) camera.push('--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`);
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+                           args: [...CHROMIUM_ARGS, ...camera] });
+}
+
 // A page of the app, loaded and showing its first frame. Console errors are collected.
 // `keepSetup`: leave the first-run screen up (tests of the first run); otherwise a fresh device's
 // first-run screen is passed with "set up later", as a person who only wants to look would.
