@@ -13,9 +13,10 @@ import qrcode from 'qrcode-generator';
 import { serve, launch, launchWithCamera, openApp, frames, ARTIFACTS, CHROMIUM_ARGS, DESKTOP, TABLET } from './lib/harness.mjs';
 import { writeY4m, rgbaFromPage } from './lib/fake_camera.mjs';
 
-// What a card's QR code holds: text in Base45's alphabet (QR alphanumeric mode), space and
-// every punctuation mark of it included.
-const CARD_TEXT = 'HC1:NCFOXN%TS3DH3ZSUZK+.V0ETD%65NL-AH-R6IOO6+IUKRG*I.I7EJR$Q8N:M5 $%*+-./0123456789';
+// What a card's QR code holds (docs/card-credential.md): "HJZ1:" and Base45 text, 251
+// characters in the QR alphanumeric set, every character of Base45's alphabet in it.
+const BASE45 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+const CARD_TEXT = 'HJZ1:' + Array.from({ length: 246 }, (_, i) => BASE45[(i * 7 + 3) % 45]).join('');
 const LABELS = { title: '扫描家政服务卡', hint: '请将服务卡上的二维码放入框内，保持稳定', cancel: '取消' };
 
 let app, dir, cardY4m, blankY4m;
@@ -26,6 +27,7 @@ before(async () => {
   const qr = qrcode(0, 'M');
   qr.addData(CARD_TEXT, 'Alphanumeric');
   qr.make();
+  assert.equal(qr.getModuleCount(), 53, 'version 9, as the card\'s own code');
   const browser = await launch();
   const page = await browser.newPage();
   const img = await rgbaFromPage(page, qr.createSvgTag({ cellSize: 5, margin: 20 }));
