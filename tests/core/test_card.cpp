@@ -516,7 +516,7 @@ TEST_CASE("the card's QR code: alphanumeric mode, error correction M or better, 
 }
 
 #ifdef HEARTH_HAVE_ZXING
-TEST_CASE("a rendered card decodes back to the signed text and verifies (ZXing, native only; skipped in wasm)", "[card][qr]") {
+TEST_CASE("a rendered card decodes back to the signed text and verifies (ZXing: native only, skipped in wasm)", "[card][qr]") {
   CardWorld x;
   const std::string text = x.card();
   const auto qr = make_qr(text);
@@ -537,7 +537,7 @@ TEST_CASE("a rendered card decodes back to the signed text and verifies (ZXing, 
   CHECK(x.check(r.text(), Date{2022, 7, 1}).status == CardStatus::Valid);
 }
 #else
-TEST_CASE("a rendered card decodes back to the signed text and verifies (ZXing, native only; skipped in wasm)", "[card][qr]") {
+TEST_CASE("a rendered card decodes back to the signed text and verifies (ZXing: native only, skipped in wasm)", "[card][qr]") {
   WARN("skipped: ZXing is linked only into the native tests (Debian libzxing-dev)");
 }
 #endif
