@@ -48,23 +48,31 @@ async function open(context, ledger) {
   return page;
 }
 
+// What is on screen now that matches q (as find takes it; `role` may also be a list): no waiting.
+async function shown(page, q) {
+  return (await items(page)).find((it) => (q.label === undefined || it.label === q.label) &&
+    (q.includes === undefined || it.label.includes(q.includes)) && (q.kind === undefined || it.kind === q.kind) &&
+    (q.role === undefined || [].concat(q.role).includes(it.role)) && (q.field === undefined || it.field === q.field)) || null;
+}
 // An item outside a scrolling panel's view: the panel under `at` is wheeled to its top, then
-// down until the item shows.
-async function reach(page, q, at = { x: 800, y: 500 }, step = 300) {
-  try {
-    return await find(page, q, { timeout: 1500 });
-  } catch {}
+// down until the item shows. Each position is looked at once, after the frames that draw it:
+// no time is spent waiting at a position for an item that is further down. `wait`: how long an
+// outcome still on its way (a save's message) may take to appear before scrolling; `optional`:
+// null instead of an error when the page has no such item.
+async function reach(page, q, at = { x: 800, y: 500 }, step = 300, { wait = 0, optional = false } = {}) {
+  let it = wait ? await find(page, q, { timeout: wait }).catch(() => null) : await shown(page, q);
+  if (it) return it;
   await top(page, at);
   for (let i = 0; i < 15; i++) {
-    try {
-      return await find(page, q, { timeout: 300 });
-    } catch {
-      await page.mouse.move(at.x, at.y);
-      await page.mouse.wheel(0, step);
-      await frames(page, 3);
-    }
+    if ((it = await shown(page, q))) return it;
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.wheel(0, step);
+    await frames(page, 3);
   }
-  return find(page, q);
+  if (optional) return shown(page, q);
+  for (const end = Date.now() + 15000; Date.now() < end; await frames(page, 1)) if ((it = await shown(page, q))) return it;
+  const seen = (await items(page)).map((i) => `${i.kind}:${i.label}`).join(' | ');
+  throw new Error(`no item ${JSON.stringify(q)} on screen; seen: ${seen}`);
 }
 // Back to the top of a panel.
 async function top(page, at) {
@@ -152,7 +160,7 @@ test('an enterprise that trains no one fails exactly that 员工制 criterion, a
   await frames(page, 2);
   await click(page, await reach(page, { kind: 'checkbox', label: '家政' }, FORM));
   await click(page, await reach(page, { kind: 'button', label: '登记' }, FORM));
-  await reach(page, { role: 'success', label: '已保存：' + ENTERPRISE.name }, FORM);
+  await reach(page, { role: 'success', label: '已保存：' + ENTERPRISE.name }, FORM, 300, { wait: 1500 });
   await pressRow(page, { includes: ENTERPRISE.name });
   await find(page, { role: 'detail_title', label: ENTERPRISE.name });
 
@@ -162,7 +170,7 @@ test('an enterprise that trains no one fails exactly that 员工制 criterion, a
   await fill(page, '月工资（元）', '2500', PAGE);
   await choose(page, '社会保险', { label: '城镇职工社会保险' }, PAGE);
   await click(page, await reach(page, { kind: 'button', label: '登记入职' }, PAGE));
-  await reach(page, { role: 'success', label: '已登记入职：张三' }, PAGE);
+  await reach(page, { role: 'success', label: '已登记入职：张三' }, PAGE, 300, { wait: 1500 });
 
   // a consumer contract, served by that employee, signed 30 days ago
   await click(page, { kind: 'tab', label: '服务合同' });
@@ -180,7 +188,7 @@ test('an enterprise that trains no one fails exactly that 员工制 criterion, a
   await fill(page, '每月休息天数', '4', FORM);
   await fill(page, '月服务费（元）', '4800', FORM);
   await click(page, await reach(page, { kind: 'button', label: '登记合同' }, FORM));
-  await reach(page, { role: 'success', label: '已保存：与 王五 签订的合同' }, FORM);
+  await reach(page, { role: 'success', label: '已保存：与 王五 签订的合同' }, FORM, 300, { wait: 1500 });
   const contract = await pressRow(page, { includes: '王五' });
   assert.match(contract.label, new RegExp(`^${daysAgo(30)} ${ENTERPRISE.name} 张三 王五 汉丰街道 `));
   await click(page, { kind: 'button', label: '查看家政企业' });
@@ -272,7 +280,7 @@ for (const [device, options] of [['desktop', DESKTOP], ['tablet', TABLET]]) {
       const ent = (await items(page)).find((i) => i.kind === 'row');
       await pressRow(page, { label: ent.label }, touch);
       await find(page, { role: 'detail_title' });
-      await reach(page, { role: 'criterion_held' }, PAGE, 200).catch(() => reach(page, { role: 'criterion_failed' }, PAGE, 200));
+      await reach(page, { role: ['criterion_held', 'criterion_failed'] }, PAGE, 200);
       await screenshot(page, `registers-enterprise-detail-demo-${lang}-${device}.png`);
       await top(page, PAGE);
       await press(page, { kind: 'button', label: lang === 'zh' ? '← 返回企业名册' : '← Back to the enterprise register' });
@@ -284,7 +292,7 @@ for (const [device, options] of [['desktop', DESKTOP], ['tablet', TABLET]]) {
       await find(page, { role: 'profile', label: name });
       await find(page, { role: 'detail', includes: t.sex });
       await screenshot(page, `registers-worker-profile-${lang}-${device}.png`);
-      await reach(page, { role: 'history' }, PAGE, 400).catch(() => null);
+      await reach(page, { role: 'history' }, PAGE, 400, { optional: true });
       await screenshot(page, `registers-worker-profile-lower-${lang}-${device}.png`);
       await top(page, PAGE);
       await press(page, { kind: 'button', label: t.back });
