@@ -86,7 +86,11 @@ test('an idle app draws at most 4 frames a second, and wakes at once on input', 
   const context = await browser.newContext(DESKTOP);
   const page = await openApp(context, app.url);
   await page.waitForFunction(() => window.hearth.fullFont === true, null, { timeout: 30000 });
-  await page.waitForTimeout(2500);  // let the wake-up budget run out
+  // let the wake-up budget run out: the full font (and before it the first-run screen's button)
+  // woke the app for at most 30 frames, and an answer from storage adds at most 3. Counted, not
+  // timed: those frames take 0.5 s at 60 fps but several seconds where software WebGL is slow.
+  const woken = await page.evaluate(() => window.hearth.frame);
+  await page.waitForFunction((n) => window.hearth.frame >= n, woken + 33, { timeout: 60000 });
   const idle = await page.evaluate(() => new Promise((resolve) => {
     const start = window.hearth.frame;
     setTimeout(() => resolve(window.hearth.frame - start), 2000);
