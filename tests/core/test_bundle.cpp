@@ -375,7 +375,7 @@ TEST_CASE("what the district holds survives a snapshot, and held bundles come ba
 }
 
 // ---- conflicts --------------------------------------------------------------------------------
-TEST_CASE("edits made without seeing each other are listed as conflicts; a correction is not", "[bundle][conflict]") {
+TEST_CASE("edits made without seeing each other are listed as conflicts — a correction is not", "[bundle][conflict]") {
   Scenario township(0x31);
   const RecordId w = township.worker();
   Scenario district(0xD0);

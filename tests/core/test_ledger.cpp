@@ -81,7 +81,7 @@ TEST_CASE("the folded state is rebuilt from the stored bytes alone, and the head
   CHECK(d.events[0].event.prev == blake2b_256(stored[4].bytes));
 }
 
-TEST_CASE("a changed event is named with what it recorded; everything intact is still folded", "[ledger]") {
+TEST_CASE("a changed event is named with what it recorded — everything intact is still folded", "[ledger]") {
   auto stored = ledger_events(5);
   const StoredHead head = head_of(stored);
   alter_content(stored[2]);  // event 3: its hash no longer matches event 4's link
@@ -138,20 +138,23 @@ TEST_CASE("the newest event is checked against the stored head", "[ledger]") {
   }
 }
 
-TEST_CASE("missing events are named as a run; an acknowledged tail that is gone is missing too", "[ledger]") {
+TEST_CASE("missing events are named as a run — an acknowledged tail that is gone is missing too", "[ledger]") {
   auto stored = ledger_events(6);
   const StoredHead head = head_of(stored);
   stored.erase(stored.begin() + 1, stored.begin() + 3);  // lose events 2 and 3
   stored.pop_back();                                     // and 6, the newest
   Workspace ws(kDevice);
   const LoadReport r = ws.load(stored, head);
-  REQUIRE(r.damage.size() == 2);
-  CHECK(r.damage[0].message == "err.ledger.missing");
-  CHECK(r.damage[0].seq == 2);
-  CHECK(r.damage[0].last_seq == 3);
+  REQUIRE(r.damage.size() == 3);
+  // event 1 is folded, but only event 2's link could vouch for it: it is named unverified
+  CHECK(r.damage[0].message == "err.ledger.unverified");
+  CHECK(r.damage[0].seq == 1);
   CHECK(r.damage[1].message == "err.ledger.missing");
-  CHECK(r.damage[1].seq == 6);
-  CHECK(r.damage[1].last_seq == 6);
+  CHECK(r.damage[1].seq == 2);
+  CHECK(r.damage[1].last_seq == 3);
+  CHECK(r.damage[2].message == "err.ledger.missing");
+  CHECK(r.damage[2].seq == 6);
+  CHECK(r.damage[2].last_seq == 6);
   CHECK(r.events_loaded == 3);  // 1, 4, 5
 }
 
@@ -183,15 +186,17 @@ TEST_CASE("an event from another device or stored under another number is named"
   CHECK(r2.damage[1].seq == 7);  // named where it is stored
 }
 
-TEST_CASE("undecodable bytes are reported, not thrown; what follows still loads", "[ledger]") {
+TEST_CASE("undecodable bytes are reported, not thrown — what follows still loads", "[ledger]") {
   auto stored = ledger_events(3);
   stored[1].bytes.resize(stored[1].bytes.size() / 2);  // truncated
   Workspace ws(kDevice);
   const LoadReport r = ws.load(stored, head_of(stored));
-  REQUIRE(r.damage.size() == 1);
-  CHECK(r.damage[0].message == "err.ledger.undecodable");
-  CHECK(r.damage[0].seq == 2);
-  CHECK(r.damage[0].affects.empty());
+  REQUIRE(r.damage.size() == 2);
+  CHECK(r.damage[0].message == "err.ledger.unverified");  // event 2's link was its only witness
+  CHECK(r.damage[0].seq == 1);
+  CHECK(r.damage[1].message == "err.ledger.undecodable");
+  CHECK(r.damage[1].seq == 2);
+  CHECK(r.damage[1].affects.empty());
   CHECK(r.events_loaded == 2);
 }
 

@@ -51,7 +51,7 @@ class ManualStore final : public EventStore {
 };
 }  // namespace
 
-TEST_CASE("saved only after the store confirms; a failed write changes nothing", "[session]") {
+TEST_CASE("saved only after the store confirms — a failed write changes nothing", "[session]") {
   ManualStore store;
   test::FixedClock clock;
   test::CountingRandom random;

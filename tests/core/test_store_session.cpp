@@ -64,7 +64,7 @@ TEST_CASE("snapshots are written as the ledger grows, and opening starts from th
   CHECK(s.state().workers().size() == 13);
 }
 
-TEST_CASE("a damaged snapshot is rebuilt from the one before it and the events; nothing is lost", "[store]") {
+TEST_CASE("a damaged snapshot is rebuilt from the one before it and the events — nothing is lost", "[store]") {
   Device d;
   {
     Session s(d.effects(), d.options);

@@ -163,7 +163,7 @@ TEST_CASE("credit register, joint-punishment list and record descriptions", "[su
   CHECK(signed_points(2) == "+2");
 }
 
-TEST_CASE("inspection calendar: by grade, overdue first; assessments pass or fail", "[supervision]") {
+TEST_CASE("inspection calendar: by grade, overdue first — assessments pass or fail", "[supervision]") {
   Scenario s;
   const RecordId good = s.enterprise();
   const RecordId weak = s.enterprise("91500154MA5U7X4C0");

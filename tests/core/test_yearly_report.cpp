@@ -30,7 +30,7 @@ const Workspace& demo_district() {
 }
 }  // namespace
 
-TEST_CASE("programme years are the full years; the default year is the latest with data, not today's", "[report]") {
+TEST_CASE("programme years are the full years — the default year is the latest with data, not today's", "[report]") {
   CHECK(programme_years(cfg()) == std::vector<std::int32_t>{2020, 2021, 2022});
   Scenario s;
   CHECK(default_report_year(s.state(), cfg(), kToday) == 2020);  // nothing recorded: the first year
@@ -41,7 +41,7 @@ TEST_CASE("programme years are the full years; the default year is the latest wi
   CHECK(default_report_year(demo_district().state(), cfg(), kToday) == 2022);
 }
 
-TEST_CASE("standing: met, near (80%), behind; revenue against the previous year", "[report]") {
+TEST_CASE("standing: met, near (80%), behind — revenue against the previous year", "[report]") {
   CHECK(standing(500, 500) == Standing::Met);
   CHECK(standing(400, 500) == Standing::Near);
   CHECK(standing(399, 500) == Standing::Behind);
