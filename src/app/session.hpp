@@ -226,6 +226,10 @@ class Session {
   }
   // What this device trusts as the district (its certificate's issuer; its box key while unlocked).
   DistrictTrust trust() const;
+  // The text of the QR code on `worker`'s 持证上门 card (card.hpp), signed with the district's
+  // key: only the district office's device, unlocked, can make it. Otherwise the reason
+  // (err.key.locked, err.key.missing, err.card.not_district, err.card.none).
+  std::variant<std::string, TrustProblem> card_code(Key worker) const;
 
   // ---- 8. First run --------------------------------------------------------------------------
   // Nothing here yet: no key, no own events, nothing received. The first-run screen shows then.

@@ -5,6 +5,8 @@
 
 #include "bundle.hpp"
 #include "session.hpp"
+
+#include "card.hpp"
 #include "text.hpp"
 #include "township.hpp"
 
@@ -230,6 +232,14 @@ void Session::export_bundle(std::uint64_t first, std::uint64_t last,
       });
     });
   });
+}
+
+std::variant<std::string, TrustProblem> Session::card_code(Key worker) const {
+  if (!keys_) return trouble(identity_.has_key ? "err.key.locked" : "err.key.missing");
+  if (keys_->role != DeviceRole::District || !identity_.certificate) return trouble("err.card.not_district");
+  const auto credential = card_credential_for(state(), worker, workspace_->config());
+  if (!credential) return trouble("err.card.none");
+  return sign_card(*credential, keys_->sign);
 }
 
 DistrictTrust Session::trust() const {

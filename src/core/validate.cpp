@@ -420,16 +420,20 @@ Problems validate(const RecordCompletion& cmd, const Context& ctx, CompletionRec
     else tenths = static_cast<std::uint16_t>(*fen / 10);
   }
   const bool passed = tenths && *tenths >= ctx.config.pass_score * 10;
+  // A provider's own certificate number may be typed; otherwise a pass is given one here.
   out.certificate = c.text("certificate", cmd.certificate, kMaxTextLength, false);
-  if (passed && out.certificate.empty()) c.fail("certificate", "err.certificate.empty");
   if (s && w) {
     if (!enrolled(ctx.state, s->key, w->key)) c.fail("worker", "err.training.not_enrolled", {w->name()});
     c.order("date", s->date, d, "err.training.before_session");
+    // One result per person per session: a retake is a new session.
+    for (const Completion* k : ctx.state.completions_of_session(s->key))
+      if (k->worker == w->key) c.fail("worker", "err.completion.same_session", {w->name(), k->date.iso()});
     if (passed)
       if (const Completion* first = ctx.state.first_completion(w->key, s->course))
         c.fail("worker", "err.completion.duplicate", {w->name(), first->date.iso()});
   }
   if (!c.ok()) return c.problems;
+  if (passed && out.certificate.empty()) out.certificate = training_certificate_for(ctx.state, s->key, w->key);
   out.session = cmd.session;
   out.course = ctx.state.record_id(s->course);
   out.worker = cmd.worker;

@@ -12,6 +12,8 @@ const char* area_label_key(Area a) {
   switch (a) {
     case Area::Dashboard: return "app.tab.dashboard";
     case Area::Workers: return "app.tab.workers";
+    case Area::Training: return "app.tab.training";
+    case Area::Cards: return "app.tab.cards";
     case Area::Enterprises: return "app.tab.enterprises";
     case Area::ServicePoints: return "app.tab.service_points";
     case Area::Contracts: return "app.tab.contracts";
@@ -42,6 +44,8 @@ void AppUi::draw(float dpr, bool touch) {
     switch (r.area) {
       case Area::Dashboard: dashboard_.show(r); break;
       case Area::Workers: workers_.show(r); break;
+      case Area::Training: training_.show(r); break;
+      case Area::Cards: cards_.show(r); break;
       case Area::Enterprises: enterprises_.show(r); break;
       case Area::ServicePoints: service_points_.show(r); break;
       case Area::Contracts: contracts_.show(r); break;
@@ -54,6 +58,10 @@ void AppUi::draw(float dpr, bool touch) {
   }
   const Date today = Date::from_unix_ms(session_.now_ms());  // the district's date (from_unix_ms is already UTC+8)
   ViewContext cx{session_, i18n_, dpr, touch, today, [this](NavigationRequest r) { go(std::move(r)); }};
+  if (!area_chosen_ && cx.ready() && !setup_.wanted(session_)) {
+    if (cx.role() == DeviceRole::Trainer) area_ = Area::Training;
+    area_chosen_ = true;
+  }
   draw_header(dpr);
   draw_status();
   if (setup_.wanted(session_)) {
@@ -107,6 +115,8 @@ void AppUi::draw_area(ViewContext& cx) {
   switch (area_) {
     case Area::Dashboard: dashboard_.draw(cx); break;
     case Area::Workers: workers_.draw(cx); break;
+    case Area::Training: training_.draw(cx); break;
+    case Area::Cards: cards_.draw(cx); break;
     case Area::Enterprises: enterprises_.draw(cx); break;
     case Area::ServicePoints: service_points_.draw(cx); break;
     case Area::Contracts: contracts_.draw(cx); break;

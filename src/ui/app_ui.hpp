@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "cards_view.hpp"
 #include "contract_view.hpp"
 #include "dashboard_view.hpp"
 #include "data_view.hpp"
@@ -20,6 +21,7 @@
 #include "setup_view.hpp"
 #include "subsidy_view.hpp"
 #include "supervision_view.hpp"
+#include "training_view.hpp"
 #include "view.hpp"
 #include "worker_register_view.hpp"
 
@@ -49,10 +51,13 @@ class AppUi {
   Session& session_;
   I18n& i18n_;
   Area area_ = Area::Workers;
+  bool area_chosen_ = false;  // a trainer's tablet opens on the classroom, until the person moves
   std::optional<NavigationRequest> pending_;
   SetupView setup_;
   DashboardView dashboard_;
   WorkerRegisterView workers_;
+  TrainingView training_;
+  CardsView cards_;
   EnterpriseView enterprises_;
   ServicePointView service_points_;
   ContractView contracts_;

@@ -16,6 +16,8 @@ namespace hearth::ui {
 enum class Area : std::uint8_t {
   Dashboard,      // 目标看板
   Workers,        // 从业人员
+  Training,       // 培训课堂
+  Cards,          // 上门服务证
   Enterprises,    // 家政企业
   ServicePoints,  // 社区服务网点
   Contracts,      // 服务合同

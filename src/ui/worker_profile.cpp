@@ -158,6 +158,74 @@ void worker_form_extra(RegisterWorker& f, FormSave& save, const ViewContext& cx)
   check_field("union_member", i18n.tr("workers.field.union_member"), f.union_member);
 }
 
+// ---- 2b. The card's conditions: identity verified, a health check ------------------------------
+// What an official records so that a worker meets the 持证上门 conditions (rules.hpp
+// licence_eligibility): each a small form that opens under the verdict.
+void WorkerProfile::draw_conditions(ViewContext& cx, Key worker) {
+  const I18n& i18n = cx.i18n;
+  const State& st = cx.session.state();
+  const bool editable = cx.editable();
+  if (identity_save_.poll(cx.session, i18n) == FormSave::Outcome::Saved) {
+    identity_save_.set_saved(i18n.tr("workers.identity.saved"));
+    identity_open_ = false;
+  }
+  if (health_save_.poll(cx.session, i18n) == FormSave::Outcome::Saved) {
+    health_save_.set_saved(i18n.tr("workers.health.saved"));
+    health_form_ = {};
+    health_open_ = false;
+  }
+  if (secondary_button((std::string(i18n.tr("workers.identity.open")) + "###identity-open").c_str(), editable)) {
+    identity_open_ = !identity_open_;
+    health_open_ = false;
+  }
+  ImGui::SameLine();
+  if (secondary_button((std::string(i18n.tr("workers.health.open")) + "###health-open").c_str(), editable)) {
+    health_open_ = !health_open_;
+    identity_open_ = false;
+  }
+  if (identity_open_) {
+    if (identity_form_.date.empty()) identity_form_.date = cx.today.iso();
+    ImGui::BeginDisabled(!editable);
+    if (date_field("identity-date", i18n.tr("workers.identity.date"), identity_form_.date, identity_save_.at("date"), i18n))
+      identity_save_.forget("date");
+    if (choice_field("identity-method", i18n.tr("workers.identity.method"), identity_form_.method, terms_identity_method(),
+                     identity_save_.at("method"), i18n))
+      identity_save_.forget("method");
+    ImGui::EndDisabled();
+    if (primary_button((std::string(i18n.tr("workers.identity.save")) + "###identity-save").c_str(), editable && !identity_save_.pending())) {
+      VerifyIdentity cmd = identity_form_;
+      cmd.worker = st.record_id(worker);
+      identity_save_.submit(cx.session, cmd);
+    }
+  }
+  form_status(identity_save_, cx.session, i18n);
+  if (health_open_) {
+    if (health_form_.date.empty()) health_form_.date = cx.today.iso();
+    ImGui::BeginDisabled(!editable);
+    if (date_field("health-date", i18n.tr("workers.health.date"), health_form_.date, health_save_.at("date"), i18n)) health_save_.forget("date");
+    if (text_field("health-institution", i18n.tr("workers.health.institution"), health_form_.institution, i18n.tr("workers.health.institution_hint"),
+                   health_save_.at("institution"), i18n))
+      health_save_.forget("institution");
+    if (choice_field("health-category", i18n.tr("workers.health.category"), health_form_.category, terms_health_category(),
+                     health_save_.at("category"), i18n))
+      health_save_.forget("category");
+    if (flags_field("health-items", i18n.tr("workers.health.items"), health_form_.items, terms_health_item(), health_save_.at("items"), i18n))
+      health_save_.forget("items");
+    if (text_field("health-until", i18n.tr("workers.health.valid_until"), health_form_.valid_until, i18n.tr("workers.health.valid_until_hint"),
+                   health_save_.at("valid_until"), i18n))
+      health_save_.forget("valid_until");
+    ImGui::Spacing();
+    check_field("health-fit", i18n.tr("workers.health.fit"), health_form_.fit);
+    ImGui::EndDisabled();
+    if (primary_button((std::string(i18n.tr("workers.health.save")) + "###health-save").c_str(), editable && !health_save_.pending())) {
+      RecordHealthCheck cmd = health_form_;
+      cmd.worker = st.record_id(worker);
+      health_save_.submit(cx.session, cmd);
+    }
+  }
+  form_status(health_save_, cx.session, i18n);
+}
+
 // ---- 3. The profile -----------------------------------------------------------------------------
 
 void WorkerProfile::rebuild(const ViewContext& cx, Key worker) {
@@ -248,6 +316,26 @@ bool WorkerProfile::draw(ViewContext& cx, Key worker) {
   }
   muted_text(i18n.trf("workers.profile.eligibility", {cx.today.iso()}).c_str());
   verdict_panel("licence", licence_, cx);
+  {
+    // the district office issues (or renews) the card when every condition holds today
+    if (issue_save_.poll(cx.session, i18n) == FormSave::Outcome::Saved)
+      if (const ServiceLicence* l = st.licence_of(worker)) issue_save_.set_saved(i18n.trf("cards.status.issued", {l->number, l->expires.iso()}));
+    const ServiceLicence* l = st.licence_of(worker);
+    const bool current = l && l->valid_on(cx.today) && !st.revocation_of_licence(l->key);
+    const bool may_issue = cx.role() == DeviceRole::District && licence_.held() && !current;
+    if (may_issue) {
+      const std::string label = std::string(i18n.tr(l ? "cards.action.renew" : "cards.action.issue")) + "###issue-card";
+      if (primary_button(label.c_str(), cx.editable() && !issue_save_.pending()))
+        issue_save_.submit(cx.session, IssueLicence{st.record_id(worker), cx.today.iso()});
+    }
+    if (l) {
+      if (may_issue) ImGui::SameLine();
+      if (secondary_button((std::string(i18n.tr("cards.action.show")) + "###show-card").c_str()))
+        cx.navigate({Area::Cards, worker, {}, {}});
+    }
+    form_status(issue_save_, cx.session, i18n);
+    draw_conditions(cx, worker);
+  }
 
   section_heading(i18n.tr("workers.profile.employment"));
   const Key spell = record_table("employment", employment_, cx, i18n.tr("workers.profile.none"));

@@ -56,6 +56,13 @@ class WorkerProfile {
   bool editing_ = false;
   RegisterWorker edit_form_;
   FormSave edit_save_;
+  FormSave issue_save_;  // 持证上门: IssueLicence
+  void draw_conditions(ViewContext& cx, Key worker);
+  bool identity_open_ = false, health_open_ = false;
+  VerifyIdentity identity_form_;
+  FormSave identity_save_;
+  RecordHealthCheck health_form_;
+  FormSave health_save_;
 };
 
 }  // namespace hearth::ui
