@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { serve, launch, find, items, click, tap, typeInto, screenshot, frames, storedEvents, openWithLedger, demoLedger,
          DESKTOP, TABLET } from './lib/harness.mjs';
 
-let app, browser;
-before(async () => { app = await serve(); browser = await launch(); });
+let app, browser, demo;  // the demo district, written once by the native tool; each test plants it in a fresh context
+before(async () => { app = await serve(); browser = await launch(); demo = demoLedger({ divisor: 100 }); });
 after(async () => { await browser?.close(); await app?.close(); });
 
 // Scrolls with the mouse wheel over the panel at `x` (a fraction of the width) until the item is
@@ -55,7 +55,7 @@ async function pressRow(page, q, touch = false) {
 
 test('a complaint closed as upheld shows the grade change before it is confirmed, then the register shows it', async () => {
   const context = await browser.newContext(DESKTOP);
-  const page = await openWithLedger(context, app.url, demoLedger({ divisor: 100 }));
+  const page = await openWithLedger(context, app.url, demo);
   await click(page, { kind: 'tab', label: '投诉与信用监管' });
   await click(page, { kind: 'tab', label: '信用评价' });
 
@@ -140,7 +140,7 @@ test('a complaint closed as upheld shows the grade change before it is confirmed
 
 test('a complaint without a subject is refused at the field, with what was typed kept', async () => {
   const context = await browser.newContext(DESKTOP);
-  const page = await openWithLedger(context, app.url, demoLedger({ divisor: 100 }));
+  const page = await openWithLedger(context, app.url, demo);
   await click(page, { kind: 'tab', label: '投诉与信用监管' });
   await click(page, { kind: 'button', label: '受理新投诉' });
   await typeAt(page, '投诉人', '吴先生', LEFT);
@@ -157,7 +157,7 @@ test('a complaint without a subject is refused at the field, with what was typed
 for (const [device, options] of [['desktop', DESKTOP], ['tablet', TABLET]]) {
   test(`every sub-tab on the ${device}, in Chinese and English`, async () => {
     const context = await browser.newContext(options);
-    const page = await openWithLedger(context, app.url, demoLedger({ divisor: 100 }));
+    const page = await openWithLedger(context, app.url, demo);
     const touch = device === 'tablet';
     const go = (q) => (touch ? tap : click)(page, q);
     const tabs = {
@@ -200,7 +200,7 @@ for (const [device, options] of [['desktop', DESKTOP], ['tablet', TABLET]]) {
 
 test('an assessment recorded from the inspection calendar moves the enterprise\'s next inspection', async () => {
   const context = await browser.newContext(DESKTOP);
-  const page = await openWithLedger(context, app.url, demoLedger({ divisor: 100 }));
+  const page = await openWithLedger(context, app.url, demo);
   await click(page, { kind: 'tab', label: '投诉与信用监管' });
   await click(page, { kind: 'tab', label: '考核与检查' });
   const due = await find(page, { kind: 'row', includes: '已逾期' });  // the demo's last assessments are years old
