@@ -119,7 +119,7 @@ export const tap = (page, q) => press(page, q, true);
 // Focus a text field by its label and enter text the way an input method commits it.
 export async function typeInto(page, label, text, { touch = false } = {}) {
   await (touch ? tap : click)(page, { label, kind: 'input' });
-  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime', null, { timeout: 5000 });
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime', null, { timeout: 15000 });
   await page.keyboard.insertText(text);
   await frames(page, 2);
 }
