@@ -185,7 +185,7 @@ void CardsView::draw_check(ViewContext& cx) {
       ImGui::PopStyleColor();
       ImGui::TableNextColumn();
       ImGui::TextWrapped("%s", value.c_str());
-      automation::text_last("claim", label, value);
+      automation::text_last("claim", value, label);
     }
     ImGui::EndTable();
   }
@@ -229,6 +229,31 @@ void CardsView::draw_card(ViewContext& cx) {
   else if (!l->valid_on(cx.today)) message("notice", i18n.trf("cards.card.expired", {l->expires.iso()}));
   else message("success", i18n.trf("cards.card.valid", {l->expires.iso()}));
 
+  // print, open the profile, revoke: above the card, so the form opens in view
+  const float bw = std::min(ImGui::GetContentRegionAvail().x, 240.0f * cx.dpr);
+  if (tall_button(label_id(i18n, "cards.action.print", "print"), true, !code_.empty(), bw, cx.dpr)) {
+    const std::string html = card_page_html(c, code_, issuing_unit(cx), i18n.catalog());
+    const std::string name = card_page_file_name(c, i18n.catalog());
+    bool opened = false;
+#ifdef __EMSCRIPTEN__
+    opened = hearth_report_open_html(html.data(), static_cast<int>(html.size())) != 0;
+#endif
+    if (!opened) cx.save_file(name, html);
+    print_status_ = opened ? i18n.tr("cards.status.print_opened") : i18n.trf("cards.status.print_saved", {name});
+    print_role_ = opened ? "success" : "notice";
+  }
+  ImGui::SameLine();
+  if (tall_button(label_id(i18n, "cards.action.profile", "profile"), false, true, bw, cx.dpr)) cx.navigate({Area::Workers, worker_, {}, {}});
+  if (cx.role() == DeviceRole::District && !revoked) {
+    if (ImGui::GetContentRegionAvail().x > bw * 3) ImGui::SameLine();
+    if (tall_button(label_id(i18n, revoking_ ? "cards.action.revoke_close" : "cards.action.revoke", "revoke"), false, cx.editable(), bw, cx.dpr)) {
+      revoking_ = !revoking_;
+      revoke_save_.clear();
+    }
+  }
+  if (!print_status_.empty()) message(print_role_.c_str(), print_status_);
+  if (revoking_) draw_revoke(cx, worker_);
+  if (!revoke_save_.saved().empty() && !revoking_) message("success", revoke_save_.saved());
   // the card: photo space, what it says, the QR code
   const float qr_side = 200.0f * cx.dpr;
   const ImGuiChildFlags box = ImGuiChildFlags_Borders | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY;
@@ -260,7 +285,7 @@ void CardsView::draw_card(ViewContext& cx) {
     for (std::size_t i : {std::size_t{2}, std::size_t{3}, std::size_t{4}, std::size_t{9}}) {
       const std::string line = lines[i].first + "  " + lines[i].second;
       ImGui::TextUnformatted(line.c_str());
-      automation::text_last("card-line", lines[i].first, lines[i].second);
+      automation::text_last("card-line", lines[i].second, lines[i].first);
     }
     const std::string unit = i18n.trf("cards.page.issued_by", {issuing_unit(cx), c.issued.iso()});
     muted_text(unit.c_str());
@@ -279,31 +304,6 @@ void CardsView::draw_card(ViewContext& cx) {
   }
   if (!code_.empty()) copyable_text("card-code-text", i18n.tr("cards.card.code"), card_typed_form(code_), ImGui::GetFrameHeight() * 2.2f);
 
-  // print, revoke
-  const float bw = std::min(ImGui::GetContentRegionAvail().x, 240.0f * cx.dpr);
-  if (tall_button(label_id(i18n, "cards.action.print", "print"), true, !code_.empty(), bw, cx.dpr)) {
-    const std::string html = card_page_html(c, code_, issuing_unit(cx), i18n.catalog());
-    const std::string name = card_page_file_name(c, i18n.catalog());
-    bool opened = false;
-#ifdef __EMSCRIPTEN__
-    opened = hearth_report_open_html(html.data(), static_cast<int>(html.size())) != 0;
-#endif
-    if (!opened) cx.save_file(name, html);
-    print_status_ = opened ? i18n.tr("cards.status.print_opened") : i18n.trf("cards.status.print_saved", {name});
-    print_role_ = opened ? "success" : "notice";
-  }
-  ImGui::SameLine();
-  if (tall_button(label_id(i18n, "cards.action.profile", "profile"), false, true, bw, cx.dpr)) cx.navigate({Area::Workers, worker_, {}, {}});
-  if (cx.role() == DeviceRole::District && !revoked) {
-    if (ImGui::GetContentRegionAvail().x > bw * 3) ImGui::SameLine();
-    if (tall_button(label_id(i18n, revoking_ ? "cards.action.revoke_close" : "cards.action.revoke", "revoke"), false, cx.editable(), bw, cx.dpr)) {
-      revoking_ = !revoking_;
-      revoke_save_.clear();
-    }
-  }
-  if (!print_status_.empty()) message(print_role_.c_str(), print_status_);
-  if (revoking_) draw_revoke(cx, worker_);
-  if (!revoke_save_.saved().empty() && !revoking_) message("success", revoke_save_.saved());
 }
 
 void CardsView::draw_revoke(ViewContext& cx, Key worker) {

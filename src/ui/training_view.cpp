@@ -337,7 +337,7 @@ void TrainingView::draw_roll(ViewContext& cx) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (bh - ImGui::GetFontSize()) * 0.5f);
         const std::string here = i18n.trf("classroom.present.done", {std::to_string(r.days_present)});
         ImGui::TextUnformatted(here.c_str());
-        automation::text_last("present", r.name, "1");
+        automation::text_last("present", here, r.name);
         ImGui::PopStyleColor();
       } else {
         const std::string label = std::string(i18n.tr(r.absent_today ? "classroom.present.absent_mark" : "classroom.present.mark")) + "###present";
@@ -355,7 +355,7 @@ void TrainingView::draw_roll(ViewContext& cx) {
         ImGui::PushStyleColor(ImGuiCol_Text, r.result->passed ? palette().success : palette().error);
         const std::string text = i18n.trf(r.result->passed ? "classroom.result.passed" : "classroom.result.failed", {r.score});
         ImGui::TextUnformatted(text.c_str());
-        automation::text_last("result", r.name, text);
+        automation::text_last("result", text, r.name);
         ImGui::PopStyleColor();
       } else {
         if (big_button(std::string(i18n.tr("classroom.result.enter")) + "###result", false, editable && !score_save_.pending(), -FLT_MIN, 48,
@@ -373,12 +373,12 @@ void TrainingView::draw_roll(ViewContext& cx) {
       ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, cell_pad));
       if (r.result && !r.result->certificate.empty()) {
         ImGui::TextUnformatted(r.result->certificate.c_str());
-        automation::text_last("certificate", r.name, r.result->certificate);
+        automation::text_last("certificate", r.result->certificate, r.name);
         if (r.subsidy) {
           ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
           const std::string s = i18n.trf("classroom.subsidy", {yuan_text(r.subsidy_fen)});
           ImGui::TextUnformatted(s.c_str());
-          automation::text_last("subsidy", r.name, s);
+          automation::text_last("subsidy", s, r.name);
           ImGui::PopStyleColor();
         }
       } else {
@@ -492,7 +492,7 @@ void TrainingView::draw_score_pad(ViewContext& cx) {
   ImGui::TextUnformatted(shown.c_str());
   ImGui::PopStyleColor();
   ImGui::PopFont();
-  automation::text_last("score", i18n.tr("classroom.pad.score"), score_);
+  automation::text_last("score", score_, "score");
   field_problem(score_save_.at("score"), i18n, "score");
 
   auto type = [&](char c) {
@@ -567,12 +567,10 @@ void TrainingView::draw_export(ViewContext& cx) {
       if (r) exported_ = i18n.trf("classroom.status.exported", {r->file_name, std::to_string(r->last - r->first + 1)});
     });
   }
-  for (const TrustProblem& p : export_problems_) {
-    message("error", i18n.trf(p.message.c_str(), p.args));
-    if (p.message == "err.key.locked" || p.message == "err.key.missing" || p.message.starts_with("err.cert.")) {
-      if (secondary_button(label_id(i18n, "classroom.action.go_exchange", "go-exchange").c_str())) cx.navigate({Area::Exchange, kNoKey, {}, {}});
-    }
-  }
+  // every reason an export is refused (no key, locked, not enrolled, a demo) is settled under 数据交换
+  for (const TrustProblem& p : export_problems_) message("error", i18n.trf(p.message.c_str(), p.args));
+  if (!export_problems_.empty() && secondary_button(label_id(i18n, "classroom.action.go_exchange", "go-exchange").c_str()))
+    cx.navigate({Area::Exchange, kNoKey, {}, {}});
   if (exported_) message("success", *exported_);
 }
 

@@ -113,8 +113,8 @@ test('a card is renewed on the profile, shown with its signed QR code, printed, 
   // scanned with the camera: valid, and what the card claims
   await click(page, { kind: 'button', label: '扫码核验' });
   await find(page, { role: 'card-status', label: 'card.status.valid' }, { timeout: 60000 });
-  assert.equal((await find(page, { role: 'claim', label: '姓名' })).value, name);
-  assert.equal((await find(page, { role: 'claim', label: '证号' })).value, number);
+  assert.equal((await find(page, { role: 'claim', field: '姓名' })).label, name);
+  assert.equal((await find(page, { role: 'claim', field: '证号' })).label, number);
   const detector = await page.evaluate(() => window.hearth.scanner.detector());
   assert.ok(['native', 'polyfill'].includes(detector));
   await screenshot(page, 'desktop-zh-card-scanned.png');
@@ -135,11 +135,14 @@ test('a card is renewed on the profile, shown with its signed QR code, printed, 
 
   // revoked: a reason is required, then the same code says revoked
   await click(page, { kind: 'button', label: '吊销此证' });
+  await scrolledTo(page, { kind: 'button', label: '确认吊销' });
   await click(page, { kind: 'button', label: '确认吊销' });
-  await find(page, { role: 'error', field: 'reason' });
+  await find(page, { role: 'error', label: '请填写吊销原因（核验此证时会显示）。' });
+  await scrolledTo(page, { kind: 'input', label: '吊销原因' });
   await typeInto(page, '吊销原因', '健康证明失效');
+  await scrolledTo(page, { kind: 'button', label: '确认吊销' });
   await click(page, { kind: 'button', label: '确认吊销' });
-  await find(page, { role: 'error', includes: '吊销：健康证明失效' });
+  await find(page, { role: 'success', includes: '吊销记录会随数据包送达' });
   await click(page, { kind: 'button', label: '核验' });
   await find(page, { role: 'card-status', label: 'card.status.revoked' });
   await find(page, { includes: '健康证明失效', role: 'error' });

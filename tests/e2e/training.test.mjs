@@ -94,7 +94,7 @@ test('a trainer runs a session on a tablet: roll, one-tap attendance, results th
   // one tap: present
   const before = (await storedEvents(page)).length;
   await tap(page, { kind: 'button', label: '签到 张三' });
-  await find(page, { role: 'present', label: '张三' });
+  await find(page, { role: 'present', field: '张三' });
   await find(page, { role: 'success', label: '张三 已签到。' });
   assert.equal((await storedEvents(page)).length, before + 1, 'one tap, one attendance record');
   await find(page, { role: 'status', includes: '今日签到 1 人' });
@@ -104,14 +104,14 @@ test('a trainer runs a session on a tablet: roll, one-tap attendance, results th
   await find(page, { kind: 'key', label: '7' });
   await screenshot(page, 'tablet-zh-training-pad.png');
   await padScore(page, ['9', '2', '.', '5', '.', '3']);  // a second point and a second decimal are ignored
-  assert.equal((await find(page, { role: 'score' })).value, '92.5');
+  assert.equal((await find(page, { role: 'score' })).label, '92.5');
   assert.ok(await noKeyboard(page), 'the pad needs no on-screen keyboard');
   await tap(page, { kind: 'button', label: '确认结业' });
   const passed = await find(page, { role: 'success', includes: '张三 结业：92.5 分，合格，证书编号 PX' });
   const certificate = passed.label.match(/PX\d{4}[0-9A-Z]{8}/)[0];
-  assert.equal((await find(page, { role: 'certificate', label: '张三' })).value, certificate);
-  await find(page, { role: 'subsidy', label: '张三' });
-  await find(page, { role: 'result', label: '张三', });
+  assert.equal((await find(page, { role: 'certificate', field: '张三' })).label, certificate);
+  await find(page, { role: 'subsidy', field: '张三' });
+  await find(page, { role: 'result', field: '张三' });
   assert.ok(await absent(page, { kind: 'button', label: '录入成绩 张三' }), 'a second result in the same session is not offered');
   await find(page, { role: 'status', includes: '合格 1 人，可申请补贴 1 人' });
 
@@ -120,12 +120,12 @@ test('a trainer runs a session on a tablet: roll, one-tap attendance, results th
   await padScore(page, ['1', '0', '0', '.', '5']);
   await tap(page, { kind: 'button', label: '确认结业' });
   await find(page, { role: 'error', field: 'score' });
-  assert.equal((await find(page, { role: 'score' })).value, '100.5');
+  assert.equal((await find(page, { role: 'score' })).label, '100.5');
   for (let i = 0; i < 5; ++i) await tap(page, { kind: 'key', label: '⌫' });
   await padScore(page, ['4', '5']);
   await tap(page, { kind: 'button', label: '确认结业' });
   await find(page, { role: 'success', label: '李秀英：45.0 分，不合格，未发证书。' });
-  assert.ok(await absent(page, { role: 'certificate', label: '李秀英' }));
+  assert.ok(await absent(page, { role: 'certificate', field: '李秀英' }));
   await screenshot(page, 'tablet-zh-training-roll.png');
 
   // the day's export is refused with the reason until the district enrols this device
@@ -138,8 +138,8 @@ test('a trainer runs a session on a tablet: roll, one-tap attendance, results th
   await waitReady(page, { keepSetup: true });
   await find(page, { role: 'area', label: '培训课堂' });
   await tap(page, { kind: 'row', includes: '家政服务员岗前培训' });
-  assert.equal((await find(page, { role: 'certificate', label: '张三' })).value, certificate);
-  await find(page, { role: 'result', label: '李秀英' });
+  assert.equal((await find(page, { role: 'certificate', field: '张三' })).label, certificate);
+  await find(page, { role: 'result', field: '李秀英' });
   await page.setViewportSize({ width: 800, height: 1280 });
   await frames(page, 4);
   await screenshot(page, 'tablet-portrait-zh-training-roll.png');
