@@ -85,6 +85,8 @@ void AppUi::draw_navigation(const ViewContext& cx, bool column) {
   const float h = ImGui::GetFrameHeight() + (cx.touch ? 0.0f : 2.0f * cx.dpr);
   const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
   ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(column ? 0.0f : 0.5f, 0.5f));
+  // thirteen areas: in a column the rows touch (each still a full target), so they fit a tablet's height
+  if (column) ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 2.0f * cx.dpr));
   for (int i = 0; i < static_cast<int>(Area::Count); ++i) {
     const Area a = static_cast<Area>(i);
     const char* label = i18n_.tr(area_label_key(a));
@@ -102,7 +104,7 @@ void AppUi::draw_navigation(const ViewContext& cx, bool column) {
     automation::annotate_last("tab", label, area_ == a ? "1" : "0");
     ImGui::PopID();
   }
-  ImGui::PopStyleVar();
+  ImGui::PopStyleVar(column ? 2 : 1);
   if (!column) ImGui::Separator();
 }
 
