@@ -273,10 +273,8 @@ void TrainingView::draw_session(ViewContext& cx) {
   if (mark_.poll(cx.session, i18n) == FormSave::Outcome::Saved) mark_.set_saved(i18n.trf("classroom.status.present", {mark_name_}));
   form_status(mark_, cx.session, i18n);
   if (score_save_.poll(cx.session, i18n) == FormSave::Outcome::Saved) {
-    const RollRow* done = nullptr;
-    for (const RollRow& r : session_roll(st, open_, cx.today, cx.session.workspace().config()).rows)
-      if (r.worker == scoring_ && r.result) done = &r;
     // the roll cached above may predate this write; rebuild it now for the message
+    const RollRow* done = nullptr;
     roll_ = session_roll(st, open_, cx.today, cx.session.workspace().config());
     for (const RollRow& r : roll_.rows)
       if (r.worker == scoring_) done = &r;
