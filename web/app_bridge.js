@@ -33,11 +33,15 @@ mergeInto(LibraryManager.library, {
     window.hearth = window.hearth || {};
     window.hearth.store = JSON.parse(UTF8ToString(json));
   },
-  hearth_js_frame_done: function (n) {
+  hearth_js_frame_done: function (n, drawn) {
     var h = window.hearth = window.hearth || {};
     h.frame = n;
+    h.framesDrawn = drawn;  // frames whose picture changed (the others skip the GL work)
     if (n === 1 && Module['onFirstFrame']) Module['onFirstFrame']();
   },
+  // window.hearth.alwaysDraw (set before start): draw every frame, even one identical to the last,
+  // to measure what skipping them saves (bench, docs/performance.md)
+  hearth_js_always_draw: function () { return window.hearth && window.hearth.alwaysDraw ? 1 : 0; },
   hearth_js_main_ready: function () { if (Module['onMainReady']) Module['onMainReady'](); },
 
   hearth_js_language: function (out, size) {

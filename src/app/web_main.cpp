@@ -1,6 +1,7 @@
 // Index of this file
 // - WebApp: the browser app's objects (store, clock, session, views)
-// - run_frame: one frame (canvas size, ImGui frame, automation hook, GL draw)
+// - run_frame: one frame (canvas size, ImGui frame, automation hook, GL draw — skipped when
+//   nothing on screen would change)
 // - tick / hearth_wake: frames on demand, so an idle tablet does not burn its battery
 // - main / hearth_start: set-up, then the frame loop once the page has handed over the fonts
 #include <GLES3/gl3.h>
@@ -10,6 +11,8 @@
 #include <emscripten/heap.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -30,12 +33,13 @@ void hearth_js_fit_canvas(void);
 double hearth_js_device_pixel_ratio(void);
 int hearth_js_coarse_pointer(void);
 void hearth_js_publish_items(const char* json);
-void hearth_js_frame_done(int frame);
+void hearth_js_frame_done(int frame, int drawn);
 void hearth_js_main_ready(void);
 int hearth_js_language(char* out, int size);
 void hearth_js_set_language(const char* language);
 void hearth_js_fatal(const char* kind, const char* detail);
 void hearth_js_publish_store(const char* json);
+int hearth_js_always_draw(void);
 }
 
 namespace hearth::web {
@@ -119,6 +123,52 @@ void publish_store(const Session& s) {
   }
 }
 
+namespace {
+// What a frame would put on screen, as a 64-bit fingerprint: the canvas size and every vertex,
+// index and draw command. A frame that matches the last one drawn changes no pixel, and the
+// browser keeps showing a canvas nobody draws on, so its GL work (nearly all of a frame's cost
+// on a tablet's GPU, and on software WebGL) is skipped.
+std::uint64_t mix(std::uint64_t h, std::uint64_t w) {
+  h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+  return h ^ (h >> 29);
+}
+std::uint64_t mix_bytes(std::uint64_t h, const void* data, std::size_t n) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    h = mix(h, w);
+  }
+  std::uint64_t tail = n;  // the length, so buffers differing only in length differ
+  for (; i < n; ++i) tail = (tail << 8) | p[i];
+  return mix(h, tail);
+}
+std::uint64_t frame_fingerprint(const ImDrawData& dd, int width, int height) {
+  std::uint64_t h = mix(0x51ED27ull, (static_cast<std::uint64_t>(width) << 32) | static_cast<std::uint32_t>(height));
+  for (const ImDrawList* list : dd.CmdLists) {
+    h = mix_bytes(h, list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+    h = mix_bytes(h, list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      h = mix_bytes(h, &cmd.ClipRect, sizeof cmd.ClipRect);
+      h = mix(h, static_cast<std::uint64_t>(cmd.GetTexID()));
+      h = mix(h, (static_cast<std::uint64_t>(cmd.VtxOffset) << 32) | cmd.IdxOffset);
+      h = mix(h, (static_cast<std::uint64_t>(cmd.ElemCount) << 32) | (cmd.UserCallback ? 1u : 0u));
+    }
+  }
+  return h;
+}
+// Font glyphs added this frame must reach the GPU: such a frame is always drawn.
+bool textures_pending(const ImDrawData& dd) {
+  if (dd.Textures)
+    for (const ImTextureData* tex : *dd.Textures)
+      if (tex->Status != ImTextureStatus_OK) return true;
+  return false;
+}
+std::uint64_t g_drawn_fingerprint = 0;
+int g_frames_drawn = 0;
+}  // namespace
+
 void run_frame() {
   WebApp& app = *g_app;
   hearth_js_fit_canvas();  // backing store = CSS size × devicePixelRatio: sharp text
@@ -143,14 +193,20 @@ void run_frame() {
   app.ui.draw(dpr, app.touch);
   ImGui::Render();
   ui::automation::end_frame([](const std::string& json) { hearth_js_publish_items(json.c_str()); });
-  glViewport(0, 0, width, height);
-  const ImVec4 bg = ui::palette().background;
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ImDrawData& dd = *ImGui::GetDrawData();
+  const std::uint64_t fingerprint = frame_fingerprint(dd, width, height);
+  if (fingerprint != g_drawn_fingerprint || textures_pending(dd) || g_frames_drawn == 0 || hearth_js_always_draw()) {
+    glViewport(0, 0, width, height);
+    const ImVec4 bg = ui::palette().background;
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(&dd);
+    g_drawn_fingerprint = fingerprint;
+    ++g_frames_drawn;
+  }
   sync_text_input();
   publish_store(app.session);
-  hearth_js_frame_done(++app.frame);
+  hearth_js_frame_done(++app.frame, g_frames_drawn);
 }
 
 // Frames on demand: after input or a font the app draws at the display's rate for half a

@@ -34,8 +34,10 @@ void AppUi::draw(float dpr, bool touch) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
+  // no background: the frame is cleared to the same colour, and a full-screen fill is a whole
+  // screen of pixels for a tablet's GPU to paint again
   ImGui::Begin("hearth", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                      ImGuiWindowFlags_NoBringToFrontOnFocus);
+                                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);
   // a request made by a view last frame takes effect now, so no view changes mid-frame
   if (pending_) {
     const NavigationRequest r = std::move(*pending_);

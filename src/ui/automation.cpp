@@ -65,6 +65,10 @@ Item* last_item() {
 
 bool visible_rect(ImRect& r) {
   ImGuiContext& g = *GImGui;
+  // a window's hidden frames (a popup measuring itself before it is placed) lay items out at a
+  // provisional place: publishing them would send a test's click where nothing will be
+  for (const ImGuiWindow* w = g.CurrentWindow; w; w = w->ParentWindow)
+    if (w->Hidden) return false;
   r.ClipWithFull(g.CurrentWindow->ClipRect);
   return r.GetWidth() > 0.5f && r.GetHeight() > 0.5f;
 }

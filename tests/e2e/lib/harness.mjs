@@ -48,6 +48,9 @@ export async function openApp(context, url, { keepSetup = false } = {}) {
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  // HEARTH_E2E_ALWAYS_DRAW=1: draw every frame, even one identical to the last (the app skips
+  // those), to compare run times or to rule the skipping out when a test fails
+  if (process.env.HEARTH_E2E_ALWAYS_DRAW === '1') await page.addInitScript(() => { window.hearth = Object.assign(window.hearth || {}, { alwaysDraw: true }); });
   await page.goto(url);
   await waitReady(page, { keepSetup });
   return page;
