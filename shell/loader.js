@@ -4,6 +4,8 @@
 // - checks: WebAssembly and WebGL 2 before anything is downloaded
 // - loading: wasm and fonts fetched in parallel with progress; the full CJK font after the first frame
 // - input: the hidden textarea (IME, on-screen keyboards, paste) and touch, handed to the app
+// - offline: the service worker (web/sw.js) registered after the first frame; updates offered,
+//   never forced (docs/offline.md)
 (function () {
   'use strict';
 
@@ -97,8 +99,14 @@
     }, function (e) { throw new Error(url + ': ' + e.message); });
   }
 
-  var wasmBytes = fetchBytes('hearth.wasm', true);
-  var baseFonts = Promise.all([fetchBytes('fonts/latin.ttf', true), fetchBytes('fonts/cjk-common.ttf', true)]);
+  // file?v=<its sha256>: a cache between us and the server can never hand out another version's
+  // file under this name (index.html names this build's files: scripts/lib/offline.mjs)
+  function versioned(url) {
+    var v = (window.HEARTH_FILES || {})[url];
+    return v ? url + '?v=' + v : url;
+  }
+  var wasmBytes = fetchBytes(versioned('hearth.wasm'), true);
+  var baseFonts = Promise.all([fetchBytes(versioned('fonts/latin.ttf'), true), fetchBytes(versioned('fonts/cjk-common.ttf'), true)]);
   wasmBytes.catch(function (e) { fatal('load', e.message); });
   baseFonts.catch(function (e) { fatal('load', e.message); });
 
@@ -134,10 +142,12 @@
       hearth.ready = true;
       hearth.firstFrameMs = performance.now();
       // names can hold rare characters: the full CJK font follows, without holding anyone up
-      fetchBytes('fonts/cjk-full.ttf', false).then(function (buf) {
+      fetchBytes(versioned('fonts/cjk-full.ttf'), false).then(function (buf) {
         addFont(buf, 1);
         hearth.fullFont = true;
-      }).catch(function (e) { console.warn('[hearth] full CJK font not loaded: ' + e.message); });
+      }).catch(function (e) { console.warn('[hearth] full CJK font not loaded: ' + e.message); })
+        .then(startOffline);   // the offline copy downloads after what the person waits for
+      tellOffline();
     },
     onAbort: function (what) { fatal('crash', String(what)); },
   };
@@ -146,7 +156,7 @@
   }, true);
 
   var script = document.createElement('script');
-  script.src = 'hearth.js';
+  script.src = versioned('hearth.js');
   script.onerror = function () { fatal('load', 'hearth.js'); };
   document.body.appendChild(script);
 
@@ -205,4 +215,135 @@
   canvas.addEventListener('touchmove', onTouch(1), { capture: true, passive: false });
   canvas.addEventListener('touchend', onTouch(2), { capture: true, passive: false });
   canvas.addEventListener('touchcancel', onTouch(2), { capture: true, passive: false });
+
+  // ---- offline ------------------------------------------------------------------------------
+  // What the app shows (the update offer in its status lines, the details under 本机数据) is
+  // drawn by the app: the page only tells it the state. States (src/ui/offline_status.hpp):
+  var STATES = { unknown: 0, unsupported: 1, insecure: 2, preparing: 3, ready: 4, update_ready: 5, failed: 6 };
+  var offline = hearth.offline = { state: 'unknown', build: window.HEARTH_BUILD || '', detail: '', updateError: '',
+                                   files: 0, bytes: 0, done: 0, total: 0, installable: false, checks: 0 };
+  var registration = null, restarting = false;
+
+  function tellOffline() {
+    if (!hearth.ready || !Module._hearth_offline_status) return;
+    var strings = [offline.detail, offline.updateError], ptrs = strings.map(function (s) {
+      var n = Module.lengthBytesUTF8(s) + 1, p = Module._malloc(n);
+      if (p) Module.stringToUTF8(s, p, n);
+      return p;
+    });
+    if (ptrs[0] && ptrs[1])
+      Module._hearth_offline_status(STATES[offline.state] || 0, ptrs[0], ptrs[1], offline.files, offline.bytes, offline.done, offline.total,
+                                    offline.installable ? 1 : 0);
+    ptrs.forEach(function (p) { if (p) Module._free(p); });
+    Module._hearth_wake();
+  }
+  function setOffline(state, fields) {
+    offline.state = state;
+    for (var k in fields || {}) offline[k] = fields[k];
+    tellOffline();
+  }
+
+  // Asks a worker which build it serves.
+  function buildOf(worker) {
+    return new Promise(function (resolve) {
+      var channel = new MessageChannel();
+      var timer = setTimeout(function () { resolve(null); }, 5000);
+      channel.port1.onmessage = function (e) { clearTimeout(timer); resolve(e.data); };
+      worker.postMessage({ type: 'build' }, [channel.port2]);
+    });
+  }
+
+  function consider() {
+    var reg = registration;
+    if (!reg) return;
+    if (reg.waiting && navigator.serviceWorker.controller) {
+      buildOf(reg.waiting).then(function (b) {
+        if (b && b.build !== offline.build) setOffline('update_ready', { updateError: '' });
+      });
+    } else if (reg.active) {
+      buildOf(reg.active).then(function (b) {
+        if (!b) return;
+        if (b.build === offline.build) {
+          setOffline('ready', { files: b.files, bytes: b.bytes });
+          // a first visit: the page came from the network, but it is this build, so the worker may
+          // serve its later loads (the full font, the scanner) — offline too
+          if (!navigator.serviceWorker.controller) reg.active.postMessage({ type: 'claim', build: offline.build });
+        } else if (offline.state !== 'update_ready') {
+          // another window restarted into a newer build: this page is still the old one
+          setOffline('update_ready', { updateError: '' });
+        }
+      });
+    }
+    var installing = reg.installing;
+    if (installing && !installing.hearthWatched) {
+      installing.hearthWatched = true;
+      installing.addEventListener('statechange', consider);
+      if (!reg.active) setOffline('preparing');
+    }
+  }
+
+  function check() {
+    if (!registration || navigator.onLine === false) return;
+    offline.checks++;
+    registration.update().catch(function () { /* the server is out of reach: the next check tries again */ });
+  }
+
+  function startOffline() {
+    if (offline.state !== 'unknown') return;
+    if (!('serviceWorker' in navigator)) { setOffline('unsupported'); return; }
+    // service workers and durable storage only exist on https:// (or this machine's own address)
+    if (!window.isSecureContext) { setOffline('insecure', { detail: location.protocol + '//' + location.host }); return; }
+    setOffline('preparing');
+    navigator.serviceWorker.addEventListener('message', function (e) {
+      var m = e.data || {};
+      if (m.type === 'progress' && offline.state === 'preparing') setOffline('preparing', { done: m.done, total: m.total });
+      if (m.type === 'install-failed') {
+        if (m.build === offline.build || offline.state === 'preparing') setOffline('failed', { detail: m.reason });
+        else offline.updateError = m.reason, tellOffline();
+      }
+      if (m.type === 'activated') consider();
+    });
+    navigator.serviceWorker.addEventListener('controllerchange', function () {
+      if (restarting) location.reload();
+      else consider();
+    });
+    navigator.serviceWorker.register('sw.js', { scope: './', updateViaCache: 'none' }).then(function (reg) {
+      registration = reg;
+      reg.addEventListener('updatefound', consider);
+      consider();
+      // a new version is looked for every 30 minutes, when the network returns, and when the
+      // app comes back to the screen (the browser also looks at each start)
+      setInterval(check, 30 * 60 * 1000);
+      window.addEventListener('online', check);
+      document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'visible') check(); });
+    }, function (e) {
+      setOffline('failed', { detail: 'sw.js: ' + e.message });
+    });
+  }
+  offline.check = check;   // for the tests
+
+  // The person chose to restart into the new version (the app made sure nothing typed is lost).
+  hearth.applyUpdate = function () {
+    if (registration && registration.waiting) {
+      restarting = true;
+      registration.waiting.postMessage({ type: 'skip-waiting' });
+    } else {
+      location.reload();   // the new version is already active (restarted in another window)
+    }
+  };
+
+  // Installing to the home screen or desktop: the browser's own offer, kept for the app's button.
+  var installPrompt = null;
+  window.addEventListener('beforeinstallprompt', function (e) {
+    e.preventDefault();
+    installPrompt = e;
+    offline.installable = true;
+    tellOffline();
+  });
+  window.addEventListener('appinstalled', function () { installPrompt = null; offline.installable = false; tellOffline(); });
+  hearth.installApp = function () {
+    if (!installPrompt) return;
+    installPrompt.prompt();
+    installPrompt.userChoice.then(function () { installPrompt = null; offline.installable = false; tellOffline(); });
+  };
 })();

@@ -57,6 +57,9 @@ mergeInto(LibraryManager.library, {
     window.hearth = window.hearth || {};
     window.hearth.language = lang;
   },
+  // docs/offline.md: the person chose to restart into the new version / to install the app
+  hearth_js_apply_update: function () { if (window.hearth && window.hearth.applyUpdate) window.hearth.applyUpdate(); },
+  hearth_js_install_app: function () { if (window.hearth && window.hearth.installApp) window.hearth.installApp(); },
   hearth_js_fatal: function (kind, detail) {
     if (Module['fatal']) Module['fatal'](UTF8ToString(kind), UTF8ToString(detail));
   },

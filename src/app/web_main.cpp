@@ -40,6 +40,8 @@ void hearth_js_set_language(const char* language);
 void hearth_js_fatal(const char* kind, const char* detail);
 void hearth_js_publish_store(const char* json);
 int hearth_js_always_draw(void);
+void hearth_js_apply_update(void);
+void hearth_js_install_app(void);
 }
 
 namespace hearth::web {
@@ -286,6 +288,8 @@ int main() {
   hearth_js_language(language, sizeof language);
   app.i18n.set_language(language);
   app.ui.on_language_changed = [](const std::string& lang) { hearth_js_set_language(lang.c_str()); };
+  app.ui.on_restart_for_update = [] { hearth_js_apply_update(); };
+  app.ui.on_install = [] { hearth_js_install_app(); };
 
   app.session.open([&app] {
     // Without local storage nothing typed could be saved: say so plainly instead of a form.
@@ -294,6 +298,22 @@ int main() {
   });
   hearth_js_main_ready();  // the page now hands over the fonts and calls hearth_start()
   return 0;
+}
+
+// The page's news of the offline copy and of a newer version (shell/loader.js, docs/offline.md).
+extern "C" EMSCRIPTEN_KEEPALIVE void hearth_offline_status(int state, const char* detail, const char* update_error, double files, double bytes,
+                                                           double done, double total, int installable) {
+  hearth::ui::OfflineStatus s;
+  s.state = state >= 0 && state <= static_cast<int>(hearth::ui::OfflineStatus::State::Failed) ? static_cast<hearth::ui::OfflineStatus::State>(state)
+                                                                                             : hearth::ui::OfflineStatus::State::Unknown;
+  s.detail = detail;
+  s.update_error = update_error;
+  s.files = files;
+  s.bytes = bytes;
+  s.done = done;
+  s.total = total;
+  s.installable = installable != 0;
+  hearth::web::g_app->ui.set_offline(std::move(s));
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void hearth_start() { emscripten_set_main_loop(hearth::web::tick, 0, false); }

@@ -66,6 +66,7 @@ void AppUi::draw(float dpr, bool touch) {
   }
   draw_header(dpr);
   draw_status();
+  draw_update_offer(dpr);
   if (setup_.wanted(session_)) {
     setup_.draw(cx);
   } else {
@@ -129,7 +130,7 @@ void AppUi::draw_area(ViewContext& cx) {
     case Area::Measures: measures_.draw(cx); break;
     case Area::Report: report_.draw(cx); break;
     case Area::Exchange: exchange_.draw(session_, i18n_, cx.dpr); break;
-    case Area::Data: data_.draw(session_, i18n_, cx.dpr); break;
+    case Area::Data: data_.draw(session_, i18n_, cx.dpr, offline_, on_install); break;
     case Area::Count: break;
   }
 }
@@ -190,6 +191,31 @@ void AppUi::draw_status() {
       break;
     }
   }
+}
+
+// A new version is ready: offered, never forced. The restart waits for a write in flight, and
+// asks first when something typed is not saved, so no typing is lost to it.
+void AppUi::draw_update_offer(float dpr) {
+  if (offline_.state != OfflineStatus::State::UpdateReady) return;
+  message("notice", i18n_.tr("app.update.ready"));
+  const float w = 200.0f * dpr;
+  const bool saving = session_.saving();
+  if (!confirm_restart_) {
+    if (primary_button((std::string(i18n_.tr("app.update.restart")) + "###update-restart").c_str(), !saving, w)) {
+      if (unsaved_input()) {
+        confirm_restart_ = true;
+      } else if (on_restart_for_update) {
+        on_restart_for_update();
+      }
+    }
+  } else {
+    message("error", i18n_.tr("app.update.unsaved"));
+    if (secondary_button((std::string(i18n_.tr("app.update.keep_editing")) + "###update-keep").c_str(), true, w)) confirm_restart_ = false;
+    ImGui::SameLine();
+    if (secondary_button((std::string(i18n_.tr("app.update.restart_anyway")) + "###update-anyway").c_str(), !saving, w) && on_restart_for_update)
+      on_restart_for_update();
+  }
+  if (saving) message("status", i18n_.tr("app.update.wait_saving"));
 }
 
 }  // namespace hearth::ui

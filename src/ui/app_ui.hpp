@@ -15,6 +15,7 @@
 #include "exchange_view.hpp"
 #include "i18n.hpp"
 #include "measures_view.hpp"
+#include "offline_status.hpp"
 #include "report_view.hpp"
 #include "service_point_view.hpp"
 #include "session.hpp"
@@ -32,6 +33,11 @@ class AppUi {
   AppUi(Session& session, I18n& i18n) : session_(session), i18n_(i18n) {}
   // Called when the person switches language (the web front remembers the choice).
   std::function<void(const std::string& language)> on_language_changed;
+  // The person chose to restart into a new version (the page activates it and reloads), or to
+  // install the app (the browser's own dialog).
+  std::function<void()> on_restart_for_update;
+  std::function<void()> on_install;
+  void set_offline(OfflineStatus status) { offline_ = std::move(status); }
 
   void draw(float dpr, bool touch = false);
   // Files dropped on the page go to the exchange view (bundles, requests), which is shown.
@@ -44,6 +50,7 @@ class AppUi {
  private:
   void draw_header(float dpr);
   void draw_status();
+  void draw_update_offer(float dpr);
   void draw_navigation(const ViewContext& cx, bool column);
   void draw_area(ViewContext& cx);
   void go(NavigationRequest request);
@@ -51,7 +58,9 @@ class AppUi {
   Session& session_;
   I18n& i18n_;
   Area area_ = Area::Workers;
-  bool area_chosen_ = false;  // a trainer's tablet opens on the classroom, until the person moves
+  bool area_chosen_ = false;
+  OfflineStatus offline_;
+  bool confirm_restart_ = false;  // unsaved typing: the restart asks first  // a trainer's tablet opens on the classroom, until the person moves
   std::optional<NavigationRequest> pending_;
   SetupView setup_;
   DashboardView dashboard_;

@@ -16,11 +16,36 @@ std::string error_text(const Session::Job& job, const I18n& i18n) {
 }
 }  // namespace
 
-void DataView::draw(Session& session, const I18n& i18n, float dpr) {
+void DataView::draw(Session& session, const I18n& i18n, float dpr, const OfflineStatus& offline, const std::function<void()>& install) {
   if (session.phase() != Session::Phase::Ready) return;
   draw_storage(session, i18n);
   draw_ledger(session, i18n);
+  draw_offline(i18n, dpr, offline, install);
   draw_backup(session, i18n, dpr);
+}
+
+// The app itself on this device: whether it opens with no network, and why not.
+void DataView::draw_offline(const I18n& i18n, float dpr, const OfflineStatus& o, const std::function<void()>& install) {
+  using S = OfflineStatus::State;
+  section_heading(i18n.tr("data.offline.title"));
+  switch (o.state) {
+    case S::Unknown: message("status", i18n.tr("data.offline.unknown")); break;
+    case S::Unsupported: message("error", i18n.tr("data.offline.unsupported")); break;
+    case S::Insecure: message("error", i18n.trf("data.offline.insecure", {o.detail})); break;
+    case S::Preparing:
+      if (o.total > 0) message("status", i18n.trf("data.offline.preparing_progress", {format_bytes(o.done), format_bytes(o.total)}));
+      else message("status", i18n.tr("data.offline.preparing"));
+      break;
+    case S::Ready:
+      message("success", i18n.trf("data.offline.ready", {std::to_string(static_cast<long long>(o.files)), format_bytes(o.bytes)}));
+      break;
+    case S::UpdateReady: message("notice", i18n.tr("data.offline.update_ready")); break;
+    case S::Failed: message("error", i18n.trf("data.offline.failed", {o.detail})); break;
+  }
+  if (!o.update_error.empty()) message("error", i18n.trf("data.offline.update_failed", {o.update_error}));
+  if (o.installable && install) {
+    if (secondary_button((std::string(i18n.tr("data.offline.install")) + "###install").c_str(), true, 320.0f * dpr)) install();
+  }
 }
 
 void DataView::draw_storage(Session& session, const I18n& i18n) {

@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "i18n.hpp"
 #include "session.hpp"
+#include "widgets.hpp"
 
 namespace hearth::ui {
 
@@ -30,6 +31,7 @@ class FormSave {
     const auto& out = session.last_write();
     if (out.status == Session::WriteStatus::Saved) {
       problems_.clear();
+      input_saved();
       return Outcome::Saved;
     }
     const std::string reason = out.error ? i18n.trf(out.error->message_key().c_str(), {out.error->detail}) : std::string();
@@ -44,9 +46,10 @@ class FormSave {
     std::erase_if(problems_, [&](const Problem& p) { return p.field == field || p.field.empty(); });
     saved_.clear();
   }
-  void clear() {
+  void clear() {  // the form was emptied or put away: what was typed in it is gone on purpose
     problems_.clear();
     saved_.clear();
+    input_saved();
   }
   void set_saved(std::string text) { saved_ = std::move(text); }
   const std::string& saved() const { return saved_; }

@@ -13,6 +13,13 @@
 namespace hearth::ui {
 
 namespace {
+bool g_unsaved_input = false;
+}  // namespace
+void note_unsaved_input() { g_unsaved_input = true; }
+void input_saved() { g_unsaved_input = false; }
+bool unsaved_input() { return g_unsaved_input; }
+
+namespace {
 void problem_line(const Problem* problem, const I18n& i18n, const char* field) {
   if (!problem) return;
   ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
@@ -43,6 +50,7 @@ bool text_field(const char* id, const char* label, std::string& value, const cha
   if (submitted) *submitted = enter;
   problem_line(problem, i18n, id);
   ImGui::PopID();
+  if (edited) note_unsaved_input();
   return edited;
 }
 
@@ -66,6 +74,7 @@ bool password_field(const char* id, const char* label, std::string& value, const
   if (submitted) *submitted = enter;
   problem_line(problem, i18n, id);
   ImGui::PopID();
+  if (edited) note_unsaved_input();
   return edited;
 }
 
@@ -124,6 +133,7 @@ bool township_field(const char* id, const char* label, std::uint32_t& code, cons
   }
   problem_line(problem, i18n, id);
   ImGui::PopID();
+  if (changed) note_unsaved_input();
   return changed;
 }
 
@@ -155,6 +165,7 @@ bool choice_field(const char* id, const char* label, std::uint8_t& value, std::s
   }
   problem_line(problem, i18n, id);
   ImGui::PopID();
+  if (changed) note_unsaved_input();
   return changed;
 }
 
@@ -185,6 +196,7 @@ bool flags_field(const char* id, const char* label, std::uint16_t& set, std::spa
   }
   problem_line(problem, i18n, id);
   ImGui::PopID();
+  if (changed) note_unsaved_input();
   return changed;
 }
 
@@ -193,6 +205,7 @@ bool check_field(const char* id, const char* label, bool& value) {
   const bool changed = ImGui::Checkbox(label, &value);
   automation::annotate_last("checkbox", label, value ? "1" : "0");
   ImGui::PopID();
+  if (changed) note_unsaved_input();
   return changed;
 }
 
@@ -235,6 +248,7 @@ bool picker(const char* id, const char* label, Key& chosen, const std::string& c
   }
   problem_line(problem, i18n, id);
   ImGui::PopID();
+  if (changed) note_unsaved_input();
   return changed;
 }
 constexpr std::size_t kPickerRows = 30;  // a few screens; typing narrows it

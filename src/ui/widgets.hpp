@@ -55,6 +55,13 @@ bool enterprise_picker(const char* id, const char* label, const State& state, Ke
 // The field's error line alone (for custom inputs), published for automation.
 void field_problem(const Problem* problem, const I18n& i18n, const char* field);
 
+// Typing not saved yet: some field was changed since the last save (or since a form was
+// cleared). A restart into a new version asks first while this holds (docs/offline.md).
+// Conservative: a search typed counts too.
+void note_unsaved_input();
+void input_saved();
+bool unsaved_input();
+
 bool primary_button(const char* label, bool enabled = true, float width = 0.0f);
 bool secondary_button(const char* label, bool enabled = true, float width = 0.0f);
 
