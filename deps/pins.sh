@@ -32,8 +32,9 @@ https://snapshot.debian.org/file/3d8b6255c8b2d9baaffea4dde68f559fa6b4914d"
 
 # Debian binary packages (installed when missing): what building and serving the app needs,
 # and what only the tests add (scripts/serve installs the first list, scripts/test all three).
+# ccache: compiled objects are kept between builds, and between clones (scripts/lib/common.sh)
 APT_PACKAGES_BUILD="cmake g++ make pkg-config dpkg-dev xz-utils emscripten libsodium-dev libcereal-dev catch2 \
-fonts-droid-fallback fonts-dejavu-core python3 python3-fonttools nodejs"
+fonts-droid-fallback fonts-dejavu-core python3 python3-fonttools nodejs ccache"
 APT_PACKAGES_TEST="chromium npm libzxing-dev"  # libzxing-dev: native tests decode the card's QR code
 # The fuzz build (scripts/fuzz, and scripts/test's short run): clang and its sanitizer and
 # libFuzzer runtimes (libclang-rt-14-dev is only recommended by clang-14, so named here).

@@ -124,11 +124,20 @@ ensure_npm_packages() {
   echo "$want" > "$marker"
 }
 
+# Compiler cache: a fresh clone (CI) compiles nothing it compiled before. The cache lives outside
+# the repository (ccache's own folder, ~/.cache/ccache unless CCACHE_DIR says otherwise); paths
+# are taken relative to the clone, and its folder's name is not hashed, so two clones share it.
+export CCACHE_BASEDIR=$HEARTH_ROOT CCACHE_NOHASHDIR=1
+ccache_flags() {
+  command -v ccache >/dev/null && echo "-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache"
+  return 0
+}
+
 # build_native [BUILD_TYPE]  /  build_wasm [BUILD_TYPE]: configure once, then build incrementally.
 build_native() {
   local dir=$HEARTH_ROOT/build/native
   ensure_qrcodegen_source
-  [ -f "$dir/CMakeCache.txt" ] || cmake -S "$HEARTH_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE="${1:-RelWithDebInfo}" -DHEARTH_DEPS_DIR="$HEARTH_CACHE/src" >&2
+  [ -f "$dir/CMakeCache.txt" ] || cmake -S "$HEARTH_ROOT" -B "$dir" $(ccache_flags) -DCMAKE_BUILD_TYPE="${1:-RelWithDebInfo}" -DHEARTH_DEPS_DIR="$HEARTH_CACHE/src" >&2
   cmake --build "$dir" -j"$(jobs_count)" >&2
 }
 # build_fuzz: the core and tests/fuzz with clang, libFuzzer, ASan and UBSan (scripts/fuzz).
@@ -137,7 +146,7 @@ build_fuzz() {
   ensure_qrcodegen_source
   # -O1 and line tables only: libFuzzer's usual flags, and the quickest build that still names
   # file and line in a crash report.
-  [ -f "$dir/CMakeCache.txt" ] || CC=clang CXX=clang++ cmake -S "$HEARTH_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=None \
+  [ -f "$dir/CMakeCache.txt" ] || CC=clang CXX=clang++ cmake -S "$HEARTH_ROOT" -B "$dir" $(ccache_flags) -DCMAKE_BUILD_TYPE=None \
     -DCMAKE_C_FLAGS="-O1 -gline-tables-only" -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" -DHEARTH_FUZZ=ON \
     -DHEARTH_DEPS_DIR="$HEARTH_CACHE/src" >&2
   cmake --build "$dir" -j"$(jobs_count)" --target fuzz_bundle make_sample_bundle >&2
@@ -156,6 +165,6 @@ run_fuzz() {
 build_wasm() {
   local dir=$HEARTH_ROOT/build/wasm
   ensure_qrcodegen_source
-  [ -f "$dir/CMakeCache.txt" ] || emcmake cmake -S "$HEARTH_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE="${1:-Release}" -DHEARTH_DEPS_DIR="$HEARTH_CACHE/src" -DHEARTH_TEST_PREFIX=wasm: >&2
+  [ -f "$dir/CMakeCache.txt" ] || emcmake cmake -S "$HEARTH_ROOT" -B "$dir" $(ccache_flags) -DCMAKE_BUILD_TYPE="${1:-Release}" -DHEARTH_DEPS_DIR="$HEARTH_CACHE/src" -DHEARTH_TEST_PREFIX=wasm: >&2
   cmake --build "$dir" -j"$(jobs_count)" >&2
 }

@@ -122,7 +122,8 @@ const COMPRESSIBLE = /\.(html|js|mjs|wasm|ttf|json|webmanifest|svg|css|txt)$|LIC
 
 // Writes FILE.gz and FILE.br where they are at least 5 % smaller and not already up to date.
 // Returns [{url, bytes, gzip, brotli}] for every compressible file (sizes as served).
-export function compress(dist) {
+// Brotli's best (11) takes half a minute for the whole site; tests may ask for less.
+export function compress(dist, { brotliQuality = 11 } = {}) {
   removeStaleCompressed(dist);
   const out = [];
   for (const rel of listFiles(dist)) {
@@ -131,7 +132,7 @@ export function compress(dist) {
     const row = { url: rel, bytes: bytes.length, gzip: bytes.length, brotli: bytes.length };
     for (const [ext, pack] of [
       ['gz', () => gzipSync(bytes, { level: 9 })],
-      ['br', () => brotliCompressSync(bytes, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      ['br', () => brotliCompressSync(bytes, { params: { [zc.BROTLI_PARAM_QUALITY]: brotliQuality, [zc.BROTLI_PARAM_SIZE_HINT]: bytes.length,
                                                          [zc.BROTLI_PARAM_MODE]: rel.endsWith('.ttf') ? zc.BROTLI_MODE_FONT : zc.BROTLI_MODE_GENERIC } })],
     ]) {
       const target = `${file}.${ext}`;

@@ -78,8 +78,12 @@ void AppUi::draw(float dpr, bool touch) {
     } else {
       draw_navigation(cx, false);
     }
+    // one scrolling panel per area: each keeps its own place, and an area never opens at the
+    // scroll position of the one left (it would be drawn scrolled for a frame, then jump)
+    ImGui::PushID(static_cast<int>(area_));
     if (ImGui::BeginChild("area", ImVec2(0, 0))) draw_area(cx);
     ImGui::EndChild();
+    ImGui::PopID();
   }
   ImGui::End();
 }

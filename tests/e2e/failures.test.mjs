@@ -27,7 +27,7 @@ test('while loading, the page shows progress in the chosen language, never a bla
   const context = await browser.newContext(DESKTOP);
   let release;
   const held = new Promise((r) => { release = r; });
-  await context.route('**/hearth.wasm', async (route) => { await held; await route.continue(); });
+  await context.route(/\/hearth\.wasm(\?|$)/, async (route) => { await held; await route.continue(); });
   const page = await context.newPage();
   await page.goto(app.url);
   await page.waitForSelector('#splash', { state: 'visible' });
@@ -79,7 +79,7 @@ test('storage refused: the app says nothing could be saved instead of showing a 
 
 test('a missing application file is reported with its name', async () => {
   const context = await browser.newContext(DESKTOP);
-  await context.route('**/hearth.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await context.route(/\/hearth\.wasm(\?|$)/, (route) => route.fulfill({ status: 404, body: 'gone' }));
   const s = await errorScreen(context);
   assert.equal(s.kind, 'load');
   assert.match(s.text, /hearth\.wasm/);

@@ -86,10 +86,18 @@ const matches = (it, q) => (q.label === undefined || it.label === q.label) && (q
   (q.kind === undefined || it.kind === q.kind) && (q.role === undefined || it.role === q.role) && (q.field === undefined || it.field === q.field);
 
 // The first published item that matches: { label } exactly, or { includes }, optionally of a kind/role/field.
+// Only an item that stays put is returned: seen at the same place in two different frames, as a
+// person clicks what has stopped moving (a layout may settle over a frame or two).
 export async function find(page, q, { timeout = 15000 } = {}) {
   const handle = await page.waitForFunction(([q, matchesSrc]) => {
     const m = new Function('return ' + matchesSrc)();
-    return (window.hearth.items || []).find((it) => m(it, q)) || null;
+    const h = window.hearth;
+    const it = (h.items || []).find((x) => m(x, q));
+    const seen = it ? `${JSON.stringify(q)} ${it.x},${it.y},${it.w},${it.h}` : '';
+    const last = window.__hearthFind;
+    if (it && last && last.seen === seen && last.frame < h.frame) return it;
+    if (!last || last.seen !== seen) window.__hearthFind = { seen, frame: h.frame };
+    return null;
   }, [q, matches.toString()], { timeout, polling: 50 }).catch(() => null);
   if (!handle) {
     const seen = (await items(page)).map((i) => `${i.kind}:${i.label}`).join(' | ');
