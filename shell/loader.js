@@ -290,7 +290,8 @@
 
   function startOffline() {
     if (offline.state !== 'unknown') return;
-    if (!('serviceWorker' in navigator)) { setOffline('unsupported'); return; }
+    // (some private modes and policies leave navigator.serviceWorker undefined rather than absent)
+    if (!navigator.serviceWorker) { setOffline('unsupported'); return; }
     // service workers and durable storage only exist on https:// (or this machine's own address)
     if (!window.isSecureContext) { setOffline('insecure', { detail: location.protocol + '//' + location.host }); return; }
     setOffline('preparing');
@@ -308,6 +309,7 @@
       else consider();
     });
     navigator.serviceWorker.register('sw.js', { scope: './', updateViaCache: 'none' }).then(function (reg) {
+      if (!reg) { setOffline('unsupported'); return; }   // workers blocked by policy: register() answers nothing
       registration = reg;
       reg.addEventListener('updatefound', consider);
       consider();

@@ -263,8 +263,10 @@ test('English and tablet: the dashboard complete in both languages, figures by t
     const behind = await find(page, { includes: 'records behind' });
     assert.ok(behind.label.includes(`“${title} · Hanfeng Street”`), behind.label);
     await press(page, { kind: 'tab', label: 'Targets dashboard' });
+    await find(page, { kind: 'bar', label: 'Hanfeng Street' });   // back where the person left it: each area keeps its place
     if (touch) {
       await press(page, { kind: 'button', label: '中文' });
+      await top(page);
       await find(page, { role: 'heading', includes: '汉丰街道' });
     }
     assert.deepEqual(page.errors, []);

@@ -114,6 +114,7 @@ test('after one visit the app opens, works and keeps what is typed with no netwo
   await waitReady(page);
   const repeat = await page.evaluate(() => ({ firstFrameMs: window.hearth.firstFrameMs, build: window.HEARTH_BUILD }));
   assert.equal(repeat.build, precache.build);
+  await until(page, () => window.hearth.offline.state === 'ready', undefined, 30000);   // and it says so, offline
   t.diagnostic(`repeat visit offline: first frame at ${Math.round(repeat.firstFrameMs)} ms`);
   // the lazily loaded parts come from the worker too: the full CJK font, and the QR reader
   // (asked for as ponyfill.js?retry=N after a failure: matched without its query)

@@ -40,8 +40,8 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-// Every request the context makes: any to another origin fails (and is listed); those of our
-// origin are listed with their answer's status.
+// Every request the context makes: any to another origin fails (and is listed); those the page
+// makes to our origin are listed with their answer's status.
 async function guardOrigin(context, origin) {
   const foreign = [], ours = [];
   await context.route('**/*', (route) => {
@@ -49,10 +49,13 @@ async function guardOrigin(context, origin) {
     if (new URL(url).origin !== origin) { foreign.push(url); return route.abort('blockedbyclient'); }
     return route.continue();
   });
+  // the page's own requests: the service worker fetches every file of the build for offline use
+  // (docs/offline.md), the scanner's too, which says nothing of when the page loads them
   context.on('requestfinished', async (r) => {
-    if (new URL(r.url()).origin === origin) ours.push({ url: r.url(), status: (await r.response())?.status() });
+    if (r.serviceWorker()) return;
+    if (new URL(r.url()).origin === origin) ours.push({ url: r.url(), status: (await r.response().catch(() => null))?.status() });
   });
-  context.on('requestfailed', (r) => { if (new URL(r.url()).origin === origin) ours.push({ url: r.url(), status: 'failed' }); });
+  context.on('requestfailed', (r) => { if (!r.serviceWorker() && new URL(r.url()).origin === origin) ours.push({ url: r.url(), status: 'failed' }); });
   return { foreign, ours };
 }
 
@@ -218,7 +221,9 @@ test('no camera, a refused camera and an insecure page each end in their own err
 
 test('a detector that cannot load is "no_detector" (never the CDN, never the page error screen); the next scan loads it', async () => {
   const browser = await launchWithCamera(cardY4m);
-  const context = await browser.newContext(DESKTOP);
+  // no service worker: it would answer from the offline copy (docs/offline.md), which is what a
+  // page over plain HTTP, or one whose copy the browser dropped, does not have
+  const context = await browser.newContext({ ...DESKTOP, serviceWorkers: 'block' });
   const origin = new URL(app.url).origin;
   const net = await guardOrigin(context, origin);
   await keepStreams(context);

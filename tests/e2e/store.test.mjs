@@ -235,7 +235,8 @@ test('storage: usage and quota shown, low space warned early on every screen', a
   const page = await openApp(context, app.url);
   await click(page, { kind: 'tab', label: '本机数据' });
   const usage = await find(page, { role: 'status', includes: '已用' });
-  assert.match(usage.label, /^已用 \d+(\.\d)? KB，上限 \d+(\.\d)? GB（0%）$/, 'the browser\'s real figures');
+  // the browser's real figures: the data, and the app's offline copy once the worker has it (MB)
+  assert.match(usage.label, /^已用 \d+(\.\d)? [KM]B，上限 \d+(\.\d)? GB（0%）$/, 'the browser\'s real figures');
   assert.ok(await absent(page, { role: 'error', includes: '存储空间即将用完' }));
   // the device fills up: 980 MB of a 1 GB quota
   await page.evaluate(() => { window.__estimate = { usage: 980e6, quota: 1000e6 }; });
