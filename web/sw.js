@@ -8,7 +8,7 @@
 // - activate: only when the page asks (the person chose to restart) or when nothing is open;
 //   then older builds' caches are deleted
 // - fetch: same-origin GETs answered from this build's cache (query ignored: the page asks for
-//   hearth.wasm?v=…, the scanner for ponyfill.js?retry=N); pages get index.html
+//   hearth.wasm?v=…, the scanner for ponyfill.js?retry=N); the app's address gets index.html
 // - messages: build (which build is this), claim (a first visit's page), skip-waiting (restart)
 // docs/offline.md explains the whole update cycle.
 'use strict';
@@ -119,7 +119,10 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin || !url.href.startsWith(self.registration.scope)) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    const key = request.mode === 'navigate' ? scoped('index.html') : url.origin + url.pathname;
+    // the app's own address (…/ or …/index.html, any query) is the page; any other path, even
+    // opened directly, is the file of that name
+    const page = request.mode === 'navigate' && /\/(index\.html)?$/.test(url.pathname);
+    const key = page ? scoped('index.html') : url.origin + url.pathname;
     const hit = await cache.match(key, { ignoreSearch: true });
     if (hit) return hit;
     return fetch(request);   // not part of the app (or the cache was cleared): the network, as without us

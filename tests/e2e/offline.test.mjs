@@ -101,7 +101,8 @@ test('after one visit the app opens, works and keeps what is typed with no netwo
   // the worker found the loader's files in the browser's cache: the wasm went over the wire once
   assert.equal(site.requests.filter((r) => r.path.startsWith('/hearth.wasm') && r.status === 200).length, 1, 'hearth.wasm downloaded once');
   const sent = site.requests.reduce((n, r) => n + r.bytes, 0);
-  t.diagnostic(`first visit: ${site.requests.length} answers, ${(sent / 1048576).toFixed(2)} MB sent (uncompressed folder), first frame at ${Math.round(firstFrameOnline)} ms`);
+  const packed = site.requests.some((r) => r.encoding) ? 'the folder has compressed copies' : 'the folder as built, nothing compressed';
+  t.diagnostic(`first visit: ${site.requests.length} answers, ${(sent / 1048576).toFixed(2)} MB sent (${packed}), first frame at ${Math.round(firstFrameOnline)} ms`);
 
   await click(page, { kind: 'tab', label: '本机数据' });
   await find(page, { role: 'success', includes: '可以离线使用' });

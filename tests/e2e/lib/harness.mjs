@@ -74,9 +74,12 @@ export async function waitReady(page, { keepSetup = false } = {}) {
 }
 
 export async function frames(page, n = 2) {
-  // right after a reload the new page may not count frames yet: count from 0 then
-  const start = await page.evaluate(() => (window.hearth && Number.isFinite(window.hearth.frame) ? window.hearth.frame : 0));
-  await page.waitForFunction((s) => window.hearth.frame >= s, start + n, { timeout: 30000 });
+  // right after a reload the new page may not count frames yet: count from 0 then; and a click
+  // that reloads the page (a restart into a new version) ends the wait: that page is gone
+  const [start, doc] = await page.evaluate(() => [window.hearth && Number.isFinite(window.hearth.frame) ? window.hearth.frame : 0,
+                                                  performance.timeOrigin]);
+  await page.waitForFunction(([s, d]) => performance.timeOrigin !== d || (window.hearth && window.hearth.frame >= s), [start + n, doc],
+                             { timeout: 30000 });
 }
 
 export const items = (page) => page.evaluate(() => window.hearth.items || []);
