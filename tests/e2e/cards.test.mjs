@@ -11,6 +11,7 @@ import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { serve, launchWithCamera, openWithLedger, demoLedger, find, click, typeInto, screenshot, frames, DESKTOP } from './lib/harness.mjs';
+import { typing } from './lib/harness.mjs';
 import { writeY4m, rgbaFromPage } from './lib/fake_camera.mjs';
 
 let app, browser, dir, camera;
@@ -47,6 +48,7 @@ async function scrolledTo(page, q) {
 }
 async function retype(page, label, text) {
   await click(page, { kind: 'input', label });
+  await typing(page);
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(text);

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openApp, find, absent, click, tap, typeInto, screenshot, frames, waitReady, storedEvents,
          DESKTOP, TABLET } from './lib/harness.mjs';
+import { typing } from './lib/harness.mjs';
 
 let app, browser;
 before(async () => { app = await serve(); browser = await launch(); });
@@ -29,6 +30,7 @@ test('a township device is set up: role, unit, passphrase checked at its field, 
   // a good passphrase (typed again over the short one)
   for (const label of ['设置口令', '再输入一次口令']) {
     await click(page, { label, kind: 'input' });
+    await typing(page);
     await page.keyboard.press('Control+A');
     await page.keyboard.insertText('渠口镇口令2026');
     await frames(page, 2);

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { serve, launch, openApp, openWithLedger, demoLedger, find, items, click, typeInto, screenshot, frames, DESKTOP, TABLET }
   from './lib/harness.mjs';
+import { typing } from './lib/harness.mjs';
 
 let app, browser, dir, demo;
 before(async () => {
@@ -22,6 +23,7 @@ after(async () => { await browser?.close(); await app?.close(); });
 
 async function replaceText(page, label, text) {
   await click(page, { label, kind: 'input' });
+  await typing(page);
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(text);
   await frames(page, 2);

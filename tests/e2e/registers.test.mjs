@@ -10,6 +10,7 @@ import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { serve, launch, openApp, openWithLedger, demoLedger, find, items, click, tap, typeInto, frames, screenshot, DESKTOP, TABLET }
   from './lib/harness.mjs';
+import { typing } from './lib/harness.mjs';
 
 let app, browser, demo;
 const downloads = mkdtempSync(path.join(tmpdir(), 'hearth-registers-'));
@@ -155,6 +156,7 @@ test('an enterprise that trains no one fails exactly that 员工制 criterion, a
   await reach(page, { role: 'error', field: 'services' }, FORM);
   await top(page, FORM);
   await click(page, { kind: 'input', label: '统一社会信用代码' });
+  await typing(page);
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(ENTERPRISE.code);
   await frames(page, 2);

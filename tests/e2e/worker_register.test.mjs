@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openApp, find, absent, items, click, tap, typeInto, chooseTownship, storedEvents, screenshot, frames, waitReady,
          DESKTOP, TABLET } from './lib/harness.mjs';
+import { typing } from './lib/harness.mjs';
 
 // valid numbers (GB 11643 check characters computed by hand and by the core's tests)
 const ZHANG_SAN = { name: '张三', id: '500154199001011232', mobile: '13812345678', township: '汉丰街道' };
@@ -15,6 +16,7 @@ after(async () => { await browser?.close(); await app?.close(); });
 
 async function replaceText(page, label, text) {
   await click(page, { label, kind: 'input' });
+  await typing(page);
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(text);
   await frames(page, 2);

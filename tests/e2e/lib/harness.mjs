@@ -131,9 +131,13 @@ export const click = (page, q) => press(page, q, false);
 export const tap = (page, q) => press(page, q, true);
 
 // Focus a text field by its label and enter text the way an input method commits it.
+// The app wants text: its field took the keyboard (the page's hidden textarea has the focus).
+// Wait for it after clicking a field and before pressing keys, or the keys may go nowhere.
+export const typing = (page) => page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime', null, { timeout: 15000 });
+
 export async function typeInto(page, label, text, { touch = false } = {}) {
   await (touch ? tap : click)(page, { label, kind: 'input' });
-  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime', null, { timeout: 15000 });
+  await typing(page);
   await page.keyboard.insertText(text);
   await frames(page, 2);
 }
