@@ -58,9 +58,9 @@ class AppUi {
   Session& session_;
   I18n& i18n_;
   Area area_ = Area::Workers;
-  bool area_chosen_ = false;
+  bool area_chosen_ = false;  // a trainer's tablet opens on the classroom, until the person moves
   OfflineStatus offline_;
-  bool confirm_restart_ = false;  // unsaved typing: the restart asks first  // a trainer's tablet opens on the classroom, until the person moves
+  bool confirm_restart_ = false;  // unsaved typing: the restart asks first
   std::optional<NavigationRequest> pending_;
   SetupView setup_;
   DashboardView dashboard_;
