@@ -23,7 +23,7 @@ after(async () => { await browser?.close(); await app?.close(); });
 
 async function replaceText(page, label, text) {
   await click(page, { label, kind: 'input' });
-  await typing(page);
+  await typing(page, label);
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(text);
   await frames(page, 2);

@@ -133,7 +133,10 @@ export const tap = (page, q) => press(page, q, true);
 // Focus a text field by its label and enter text the way an input method commits it.
 // The app wants text: its field took the keyboard (the page's hidden textarea has the focus).
 // Wait for it after clicking a field and before pressing keys, or the keys may go nowhere.
-export const typing = (page) => page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime', null, { timeout: 15000 });
+// With `label`, that field itself must be the active one (the textarea may still have the focus
+// for the field typed in before).
+export const typing = (page, label) => page.waitForFunction((l) => document.activeElement && document.activeElement.id === 'ime' &&
+  (l === undefined || (window.hearth.items || []).some((i) => i.kind === 'input' && i.label === l && i.focused)), label, { timeout: 15000 });
 
 export async function typeInto(page, label, text, { touch = false } = {}) {
   await (touch ? tap : click)(page, { label, kind: 'input' });
