@@ -10,8 +10,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { serve, launchWithCamera, openWithLedger, demoLedger, find, click, typeInto, screenshot, frames, DESKTOP } from './lib/harness.mjs';
-import { typing } from './lib/harness.mjs';
+import { serve, launchWithCamera, openWithLedger, demoLedger, find, click, typeInto, replaceText, screenshot, frames, DESKTOP } from './lib/harness.mjs';
 import { writeY4m, rgbaFromPage } from './lib/fake_camera.mjs';
 
 let app, browser, dir, camera;
@@ -45,14 +44,6 @@ async function scrolledTo(page, q) {
     await frames(page, 2);
   }
   return find(page, q);
-}
-async function retype(page, label, text) {
-  await click(page, { kind: 'input', label });
-  await typing(page);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
-  await frames(page, 2);
 }
 
 test('a card is renewed on the profile, shown with its signed QR code, printed, scanned by the camera, forged and revoked', async () => {
@@ -127,11 +118,11 @@ test('a card is renewed on the profile, shown with its signed QR code, printed, 
   const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
   const k = 3 * Math.floor(raw.length / 6);
   const altered = raw.slice(0, k) + alphabet[(alphabet.indexOf(raw[k]) + 1) % 45] + raw.slice(k + 1);
-  await retype(page, '证码', 'HJZ1:' + altered);
+  await replaceText(page, '证码', 'HJZ1:' + altered);
   await click(page, { kind: 'button', label: '核验' });
   await find(page, { role: 'card-status', label: 'card.status.forged' });
   // the code as printed, typed in lower case: valid
-  await retype(page, '证码', typed.toLowerCase());
+  await replaceText(page, '证码', typed.toLowerCase());
   await click(page, { kind: 'button', label: '核验' });
   await find(page, { role: 'card-status', label: 'card.status.valid' });
 

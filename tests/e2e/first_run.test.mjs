@@ -3,9 +3,8 @@
 // district, which survives a reload and can never be exported.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, find, absent, click, tap, typeInto, screenshot, frames, waitReady, storedEvents,
+import { serve, launch, openApp, find, absent, click, tap, typeInto, replaceText, screenshot, frames, waitReady, storedEvents,
          DESKTOP, TABLET } from './lib/harness.mjs';
-import { typing } from './lib/harness.mjs';
 
 let app, browser;
 before(async () => { app = await serve(); browser = await launch(); });
@@ -29,11 +28,7 @@ test('a township device is set up: role, unit, passphrase checked at its field, 
   assert.equal((await find(page, { label: '本设备名称', kind: 'input' })).value, '渠口镇 1 号平板', 'what was typed is kept');
   // a good passphrase (typed again over the short one)
   for (const label of ['设置口令', '再输入一次口令']) {
-    await click(page, { label, kind: 'input' });
-    await typing(page);
-    await page.keyboard.press('Control+A');
-    await page.keyboard.insertText('渠口镇口令2026');
-    await frames(page, 2);
+    await replaceText(page, label, '渠口镇口令2026', { password: true });
   }
   await click(page, { kind: 'button', label: '完成设置' });
   await page.waitForFunction(() => !(window.hearth.items || []).some((i) => i.role === 'setup'), null, { timeout: 120000 });

@@ -8,9 +8,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { serve, launch, openApp, openWithLedger, demoLedger, find, items, click, typeInto, screenshot, frames, DESKTOP, TABLET }
+import { serve, launch, openApp, openWithLedger, demoLedger, find, items, click, typeInto, replaceText, screenshot, frames, DESKTOP, TABLET }
   from './lib/harness.mjs';
-import { typing } from './lib/harness.mjs';
 
 let app, browser, dir, demo;
 before(async () => {
@@ -20,15 +19,6 @@ before(async () => {
   demo = demoLedger({ divisor: 100 });
 });
 after(async () => { await browser?.close(); await app?.close(); });
-
-async function replaceText(page, label, text) {
-  await click(page, { label, kind: 'input' });
-  await typing(page, label);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(text);
-  await frames(page, 2);
-  assert.equal((await find(page, { label, kind: 'input' })).value, text);
-}
 
 async function choose(page, comboLabel, option) {
   await click(page, { kind: 'combo', label: comboLabel });

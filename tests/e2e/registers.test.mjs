@@ -8,9 +8,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { serve, launch, openApp, openWithLedger, demoLedger, find, items, click, tap, typeInto, frames, screenshot, DESKTOP, TABLET }
+import { serve, launch, openApp, openWithLedger, demoLedger, find, items, click, tap, typeInto, replaceText, frames, screenshot, DESKTOP, TABLET }
   from './lib/harness.mjs';
-import { typing } from './lib/harness.mjs';
 
 let app, browser, demo;
 const downloads = mkdtempSync(path.join(tmpdir(), 'hearth-registers-'));
@@ -155,11 +154,7 @@ test('an enterprise that trains no one fails exactly that 员工制 criterion, a
   assert.equal((await find(page, { kind: 'input', label: '企业名称' })).value, ENTERPRISE.name);  // nothing typed is lost
   await reach(page, { role: 'error', field: 'services' }, FORM);
   await top(page, FORM);
-  await click(page, { kind: 'input', label: '统一社会信用代码' });
-  await typing(page);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(ENTERPRISE.code);
-  await frames(page, 2);
+  await replaceText(page, '统一社会信用代码', ENTERPRISE.code);
   await click(page, await reach(page, { kind: 'checkbox', label: '家政' }, FORM));
   await click(page, await reach(page, { kind: 'button', label: '登记' }, FORM));
   await reach(page, { role: 'success', label: '已保存：' + ENTERPRISE.name }, FORM, 300, { wait: 1500 });

@@ -2,9 +2,8 @@
 // IndexedDB, surviving a reload, refusing bad input at the field, switching language, touch.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, find, absent, items, click, tap, typeInto, chooseTownship, storedEvents, screenshot, frames, waitReady,
+import { serve, launch, openApp, find, absent, items, click, tap, typeInto, replaceText, chooseTownship, storedEvents, screenshot, frames, waitReady,
          DESKTOP, TABLET } from './lib/harness.mjs';
-import { typing } from './lib/harness.mjs';
 
 // valid numbers (GB 11643 check characters computed by hand and by the core's tests)
 const ZHANG_SAN = { name: '张三', id: '500154199001011232', mobile: '13812345678', township: '汉丰街道' };
@@ -13,15 +12,6 @@ const LI_SI = { name: '李四', id: '11010519491231002X', mobile: '139 8765 4321
 let app, browser;
 before(async () => { app = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await app?.close(); });
-
-async function replaceText(page, label, text) {
-  await click(page, { label, kind: 'input' });
-  await typing(page, label);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(text);
-  await frames(page, 2);
-  assert.equal((await find(page, { label, kind: 'input' })).value, text);
-}
 
 async function register(page, w, opts = {}) {
   await typeInto(page, '姓名', w.name, opts);

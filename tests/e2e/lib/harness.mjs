@@ -145,6 +145,25 @@ export async function typeInto(page, label, text, { touch = false } = {}) {
   await frames(page, 2);
 }
 
+// Replace everything in a text field (select all, then the new text), and wait until the field
+// shows it. ImGui spreads fast input over frames (Ctrl down with A, then the releases, then the
+// text), so a fixed number of frames after the text is not enough when frames are quick.
+// A password field publishes one '*' per UTF-8 byte.
+export async function replaceText(page, label, text, { touch = false, password = false } = {}) {
+  await (touch ? tap : click)(page, { label, kind: 'input' });
+  await typing(page, label);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+  const want = password ? '*'.repeat(Buffer.byteLength(text)) : text;
+  const done = await page.waitForFunction(([l, v]) => (window.hearth.items || []).some((i) => i.kind === 'input' && i.label === l && i.value === v),
+    [label, want], { timeout: 10000 }).then(() => true, () => false);
+  if (!done) {
+    const field = (await items(page)).find((i) => i.kind === 'input' && i.label === label);
+    throw new Error(`the field ${label} shows ${JSON.stringify(field && field.value)} after replacing its text with ${JSON.stringify(want)}`);
+  }
+  await frames(page, 2);  // what the edit changes around the field (an error cleared) shows from the next frame
+}
+
 export async function chooseTownship(page, name, { touch = false } = {}) {
   await (touch ? tap : click)(page, { kind: 'combo' });
   await (touch ? tap : click)(page, { label: name, kind: 'option' });
@@ -158,7 +177,7 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(ARTIFACTS, name) });
 }
 
-const HEARTH_CLI = path.join(ROOT, 'build/native/src/hearth');
+const HEARTH_CLI = process.env.HEARTH_CLI || path.join(ROOT, 'build/native/src/hearth');  // the benchmarks may use a release build's
 
 // What a data folder of the native command-line tool holds, as the browser store would hold it:
 // { dir, device: Buffer(16), events: [Buffer…] (seq 1…), head: { seq, hash: Buffer(32) },
