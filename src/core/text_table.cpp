@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "text.hpp"
+
 namespace hearth {
 
 bool cell_number(std::string_view cell, double& out) {
@@ -42,6 +44,55 @@ std::vector<std::uint32_t> sorted_rows(const TextTable& t, int column, bool desc
                      [&](std::uint32_t a, std::uint32_t b) { return descending ? t.rows[a][c] > t.rows[b][c] : t.rows[a][c] < t.rows[b][c]; });
   }
   return order;
+}
+
+// ---- Search and filters ------------------------------------------------------------------
+
+TableSearch::TableSearch(const TextTable& t) {
+  start_.reserve(t.rows.size() + 1);
+  std::size_t bytes = 0;
+  for (const auto& row : t.rows)
+    for (const auto& cell : row) bytes += cell.size() + 1;
+  text_.reserve(bytes);
+  for (const auto& row : t.rows) {
+    start_.push_back(static_cast<std::uint32_t>(text_.size()));
+    for (const auto& cell : row) {
+      text_ += fold_fullwidth(cell);
+      text_ += '\x1F';
+    }
+  }
+  start_.push_back(static_cast<std::uint32_t>(text_.size()));
+  ascii_lower_in_place(text_);
+}
+
+bool TableSearch::row_contains(std::uint32_t row, std::string_view needle) const {
+  if (row + 1 >= start_.size()) return false;
+  return contains_folded(std::string_view(text_).substr(start_[row], start_[row + 1] - start_[row]), needle);
+}
+
+std::string search_needle(std::string_view query) {
+  std::string n = ascii_lower(trim(fold_fullwidth(query)));
+  std::erase_if(n, [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+  return n;
+}
+
+std::vector<std::uint32_t> chosen_rows(const TextTable& t, const TableSearch& search, std::span<const std::uint32_t> order,
+                                       const RowChoice& choice) {
+  const std::string needle = search_needle(choice.query);
+  std::vector<std::size_t> filtered;  // the filter columns with a value chosen
+  for (std::size_t c = 0; c < choice.filters.size() && c < t.columns.size(); ++c)
+    if (!choice.filters[c].empty()) filtered.push_back(c);
+  std::vector<std::uint32_t> out;
+  out.reserve(order.size());
+  for (const std::uint32_t r : order) {
+    if (r >= t.rows.size()) continue;
+    if (!choice.only.empty() && !std::binary_search(choice.only.begin(), choice.only.end(), t.keys[r])) continue;
+    bool kept = true;
+    for (const std::size_t c : filtered) kept = kept && t.rows[r][c] == choice.filters[c];
+    if (!kept || (!needle.empty() && !search.row_contains(r, needle))) continue;
+    out.push_back(r);
+  }
+  return out;
 }
 
 namespace {

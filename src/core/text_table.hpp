@@ -4,10 +4,12 @@
 //
 // Index
 //   1. TextTable
-//   2. CSV for Excel and WPS (UTF-8 with BOM, formula injection neutralised)
-//   3. Who may see full ID numbers
+//   2. Search and filters (what a register's search box and filter choices keep)
+//   3. CSV for Excel and WPS (UTF-8 with BOM, formula injection neutralised)
+//   4. Who may see full ID numbers
 #pragma once
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,7 +50,38 @@ bool cell_number(std::string_view cell, double& out);
 // keeps Chinese in code-point order), ties by row number so the order is stable.
 std::vector<std::uint32_t> sorted_rows(const TextTable& t, int column, bool descending);
 
-// ---- 2. CSV --------------------------------------------------------------------------------
+// ---- 2. Search and filters ---------------------------------------------------------------
+// What a search box matches: every cell of a row, full-width forms folded and ASCII
+// lowercased, kept in one buffer built once per table. A keystroke over 100,000 rows then scans
+// memory, instead of lowercasing 700,000 cells again (docs/performance.md).
+class TableSearch {
+ public:
+  TableSearch() = default;
+  explicit TableSearch(const TextTable& t);
+  // Whether a cell of `row` contains `needle` (as folded by search_needle).
+  bool row_contains(std::uint32_t row, std::string_view needle) const;
+  std::size_t bytes() const { return text_.size(); }
+
+ private:
+  std::string text_;                  // each row's cells, each followed by '\x1F'
+  std::vector<std::uint32_t> start_;  // row r is text_[start_[r], start_[r + 1])
+};
+// A search box's text as TableSearch and State::search_workers match it: trimmed, full-width
+// forms folded, ASCII lowercased, control characters dropped (they could match across cells).
+std::string search_needle(std::string_view query);
+
+// What the person chose: the search text, a value for each filter column ("" = all), and the
+// records behind a dashboard figure (sorted; empty = every record).
+struct RowChoice {
+  std::string query;
+  std::vector<std::string> filters;  // one per column (shorter: the rest are "all")
+  std::vector<Key> only;
+};
+// The rows of `order` (row numbers in display order) that the choice keeps, in that order.
+std::vector<std::uint32_t> chosen_rows(const TextTable& t, const TableSearch& search, std::span<const std::uint32_t> order,
+                                       const RowChoice& choice);
+
+// ---- 3. CSV --------------------------------------------------------------------------------
 // RFC 4180 with CRLF, every field quoted when it holds a comma, quote or line break, and a
 // UTF-8 byte-order mark so Excel and WPS read Chinese correctly. A field that starts with
 // =, +, -, @, a tab or a carriage return is prefixed with an apostrophe so no spreadsheet runs
@@ -56,7 +89,7 @@ std::vector<std::uint32_t> sorted_rows(const TextTable& t, int column, bool desc
 std::string to_csv(const TextTable& t);
 std::string neutralise_formula(std::string_view field);
 
-// ---- 3. ID numbers -------------------------------------------------------------------------
+// ---- 4. ID numbers -------------------------------------------------------------------------
 // Lists always mask ID numbers (500234********1234). Exports show them in full only to the
 // district office, which needs them to pay subsidies and check identity; a township or
 // training device exports them masked (DOMAIN.md: sensitive personal information).

@@ -38,19 +38,15 @@ void TableView::recompute(const TextTable& t) {
       choices_[c].assign(distinct.begin(), distinct.end());
     }
   }
-  const std::string needle = ascii_lower(trim(query_));
-  std::vector<std::uint32_t> order = sorted_rows(t, sort_column_, sort_descending_);
-  std::erase_if(order, [&](std::uint32_t r) {
-    const auto& row = t.rows[r];
-    if (!restrict_.empty() && !std::binary_search(restrict_.begin(), restrict_.end(), t.keys[r])) return true;
-    for (std::size_t c = 0; c < filters_.size(); ++c)
-      if (!filters_[c].empty() && row[c] != filters_[c]) return true;
-    if (needle.empty()) return false;
-    for (const auto& cell : row)
-      if (contains_folded(ascii_lower(cell), needle)) return false;
-    return true;
-  });
-  order_ = std::move(order);
+  // a new table (or new rows) is indexed for search once; its order is sorted again only when
+  // the sort changes, so a keystroke costs one scan of the index (docs/performance.md)
+  if (new_table) search_ = TableSearch(t);
+  if (new_table || sorted_column_ != sort_column_ || sorted_descending_ != sort_descending_) {
+    sorted_ = sorted_rows(t, sort_column_, sort_descending_);
+    sorted_column_ = sort_column_;
+    sorted_descending_ = sort_descending_;
+  }
+  order_ = chosen_rows(t, search_, sorted_, {query_, filters_, restrict_});
   computed_query_ = query_;
   computed_filters_ = filters_;
   computed_sort_ = sort_column_;

@@ -40,6 +40,10 @@ class TableView {
   int sort_column_ = -1;
   bool sort_descending_ = false;
   std::vector<std::uint32_t> order_;
+  TableSearch search_;                  // the table's rows as the search box matches them
+  std::vector<std::uint32_t> sorted_;   // every row in the current sort order
+  int sorted_column_ = -2;
+  bool sorted_descending_ = false;
   std::vector<std::vector<std::string>> choices_;  // per filter column: its distinct values
   // what order_ was computed from
   std::uint64_t revision_ = ~std::uint64_t{0};

@@ -1,5 +1,5 @@
 // Tables as exported: CSV bytes that Excel and WPS read in Chinese, formula injection
-// neutralised, sorting by number and by text.
+// neutralised, sorting by number and by text; what a register's search box and filters keep.
 #include <catch2/catch.hpp>
 
 #include "text_table.hpp"
@@ -42,6 +42,33 @@ TEST_CASE("rows sort by number or by text, stably", "[csv]") {
   CHECK(cell_number("85%", v));
   CHECK(v == 85);
   CHECK_FALSE(cell_number("甲", v));
+}
+
+TEST_CASE("a register's search matches any cell, ignoring ASCII case and full-width forms, never across cells", "[search]") {
+  TextTable t;
+  t.add_column("姓名");
+  t.add_column("身份证号码");
+  t.add_column("镇乡街道", false, true);
+  t.add_row(100, {"张三", "50015419900101123X", "汉丰街道"});
+  t.add_row(101, {"李四", "110105194912310021", "文峰街道"});
+  t.add_row(102, {"Wang Wu", "500154198501011234", "汉丰街道"});
+  const TableSearch index(t);
+  const std::vector<std::uint32_t> order{2, 1, 0};  // the display order is kept
+  auto rows = [&](RowChoice c) { return chosen_rows(t, index, order, c); };
+  CHECK(rows({"", {}, {}}) == std::vector<std::uint32_t>{2, 1, 0});
+  CHECK(rows({"张", {}, {}}) == std::vector<std::uint32_t>{0});
+  CHECK(rows({"123x", {}, {}}) == std::vector<std::uint32_t>{0});             // X in an ID, typed lower case
+  CHECK(rows({"ＷＡＮＧ", {}, {}}) == std::vector<std::uint32_t>{2});         // full-width letters from an input method
+  CHECK(rows({"　５００１５４　", {}, {}}) == std::vector<std::uint32_t>{2, 0});  // ideographic spaces trimmed
+  CHECK(rows({"三5001", {}, {}}).empty());                                     // the end of one cell and the start of the next
+  CHECK(rows({"三\x1F" "5001", {}, {}}).empty());                             // not even with the separator typed
+  CHECK(rows({"汉丰", {"", "", "汉丰街道"}, {}}) == std::vector<std::uint32_t>{2, 0});
+  CHECK(rows({"", {"", "", "文峰街道"}, {}}) == std::vector<std::uint32_t>{1});
+  CHECK(rows({"", {}, {100, 101}}) == std::vector<std::uint32_t>{1, 0});     // the records behind a figure (sorted keys)
+  CHECK(rows({"李", {}, {100}}).empty());
+  CHECK(search_needle(" ＡbＣ\t") == "abc");
+  CHECK(index.bytes() > 0);
+  CHECK_FALSE(index.row_contains(3, ""));  // a row the table does not have
 }
 
 TEST_CASE("only the district office exports full ID numbers", "[csv]") {
