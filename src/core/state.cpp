@@ -93,11 +93,17 @@ void State::add_worker(const Event& e, std::string resident_id, WorkerDetails de
 
 void State::index_row(const Worker& added, std::uint32_t row) {
   worker_search_keys_.push_back(search_key(added));
+  worker_duplicate_.push_back(0);
   // Two devices may register the same person offline: the earliest registration holds the ID.
   auto [it, fresh] = by_resident_id_.try_emplace(added.resident_id, row);
   if (!fresh) {
     const Worker& holder = workers_.rows()[it->second];
-    if (created_before(added.registered, added.key, holder.registered, holder.key)) it->second = row;
+    if (created_before(added.registered, added.key, holder.registered, holder.key)) {
+      worker_duplicate_[it->second] = 1;
+      it->second = row;
+    } else {
+      worker_duplicate_[row] = 1;
+    }
   }
   if (!workers_by_stamp_.empty()) {
     const Worker& newest = workers_.rows()[workers_by_stamp_.back()];
@@ -446,6 +452,7 @@ void State::rebuild_indexes() {
   by_resident_id_.clear();
   by_credit_code_.clear();
   worker_search_keys_.clear();
+  worker_duplicate_.clear();
   workers_by_stamp_.clear();
   workers_sorted_ = true;
   licence_by_worker_.clear();
@@ -455,6 +462,7 @@ void State::rebuild_indexes() {
   by_resident_id_.reserve(workers_.size());
   by_credit_code_.reserve(enterprises_.size());
   worker_search_keys_.reserve(workers_.size());
+  worker_duplicate_.reserve(workers_.size());
   workers_by_stamp_.reserve(workers_.size());
   // Room for the children lists at once (rehashing costs as much as filling): at most one
   // list per parent, and at most one per child.

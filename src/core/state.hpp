@@ -101,7 +101,11 @@ class State {
   const Worker* worker_by_resident_id(std::string_view digits) const;
   const Enterprise* enterprise_by_credit_code(std::string_view code) const;
   // A later registration of the same person or enterprise (kept in the ledger, not the register).
-  bool is_duplicate(const Worker& w) const { return worker_by_resident_id(w.resident_id) != &w; }
+  // (A flag per row for workers: search as you type asks it of every worker, docs/performance.md.)
+  bool is_duplicate(const Worker& w) const {
+    const auto row = static_cast<std::size_t>(&w - workers_.rows().data());
+    return row < worker_duplicate_.size() ? worker_duplicate_[row] != 0 : worker_by_resident_id(w.resident_id) != &w;
+  }
   bool is_duplicate(const Enterprise& e) const { return enterprise_by_credit_code(e.credit_code) != &e; }
 
   // Children, as rows of the child table, in no particular order.
@@ -237,6 +241,7 @@ class State {
   std::unordered_map<std::string, std::uint32_t> by_resident_id_;
   std::unordered_map<std::string, std::uint32_t> by_credit_code_;
   std::vector<std::string> worker_search_keys_;      // lowercased "name\x1Fid\x1Fmobile", parallel to workers_
+  std::vector<std::uint8_t> worker_duplicate_;       // 1: a later registration of a resident ID; parallel to workers_
   mutable std::vector<std::uint32_t> workers_by_stamp_;  // registration order; re-sorted when a merge arrives out of order
   mutable bool workers_sorted_ = true;
 
