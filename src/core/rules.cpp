@@ -385,7 +385,7 @@ std::vector<Key> new_employment(const State& s, std::int32_t year, std::uint32_t
 std::vector<Key> person_times(const State& s, const Date& from, const Date& to, std::uint32_t township) {
   std::vector<Key> out;
   for (const Completion& k : s.completions().rows()) {
-    if (!k.passed || !in_range(k.date, from, to) || s.first_completion(k.worker, k.course) != &k) continue;
+    if (!k.passed || !in_range(k.date, from, to) || !s.is_first_completion(k)) continue;
     if (township) {
       const Worker* w = s.workers().find(k.worker);
       if (!w || w->details.township != township) continue;

@@ -312,11 +312,18 @@ void State::on(const Event& e, const CompletionRecorded& c) {
 void State::index_row(const Completion& added, std::uint32_t i) {
   completions_by_worker_[added.worker].push_back(i);
   completions_by_session_[added.session].push_back(i);
+  completion_first_.resize(completions_.size());
   if (!added.passed) return;
   auto [it, fresh] = first_completion_[added.worker].try_emplace(added.course, i);
-  if (!fresh) {
+  if (fresh) {
+    completion_first_[i] = 1;
+  } else {
     const Completion& held = completions_.rows()[it->second];
-    if (created_before(added.stamp, added.key, held.stamp, held.key)) it->second = i;
+    if (created_before(added.stamp, added.key, held.stamp, held.key)) {
+      completion_first_[it->second] = 0;
+      completion_first_[i] = 1;
+      it->second = i;
+    }
   }
 }
 
@@ -458,6 +465,7 @@ void State::rebuild_indexes() {
   licence_by_worker_.clear();
   revocation_by_licence_.clear();
   first_completion_.clear();
+  completion_first_.clear();
 
   by_resident_id_.reserve(workers_.size());
   by_credit_code_.reserve(enterprises_.size());

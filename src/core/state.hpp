@@ -133,6 +133,12 @@ class State {
   const RevenueFigure* revenue(Key enterprise, std::uint16_t year) const;
   // The first completion of (worker, course): a course completed twice is one person-time.
   const Completion* first_completion(Key worker, Key course) const;
+  // Whether `k` is its worker's first passed completion of its course (what the KPIs count once);
+  // a flag per row, as the KPIs ask it of every completion (docs/performance.md).
+  bool is_first_completion(const Completion& k) const {
+    const auto row = static_cast<std::size_t>(&k - completions_.rows().data());
+    return row < completion_first_.size() ? completion_first_[row] != 0 : first_completion(k.worker, k.course) == &k;
+  }
 
   // Workers whose name, resident ID or mobile number contains `query` (ASCII case folded;
   // "x" finds "X"), newest registration first; an empty query lists everyone. Duplicates are
@@ -254,6 +260,7 @@ class State {
   std::unordered_map<Key, ComplaintClosure> closures_;
   std::unordered_map<Key, std::unordered_map<std::uint16_t, RevenueFigure>> revenue_;  // enterprise → year → figure in force
   std::unordered_map<Key, std::unordered_map<Key, std::uint32_t>> first_completion_;  // worker → course → completion row
+  std::vector<std::uint8_t> completion_first_;  // 1: the row first_completion_ names; parallel to completions_
   std::unordered_map<Key, std::vector<FieldWrite>> writes_;  // record → every value its edited fields held
   std::vector<EnrolledDevice> enrolled_;                     // sorted by device
 
