@@ -10,7 +10,8 @@
 // Baselines: bare crypto_sign_verify_detached over a message the size of a bundle header, bare
 // BLAKE2b-256 over the events section; "bare" for a case is one of each per bundle, and the
 // ratio is verify time / that; for reference, the box opening and the per-event decode + hash
-// that verify also does. Best and median of the runs; then one JSON line per figure.
+// that verify also does. Median, best and worst of the runs; an @figure line (measure.hpp) per
+// figure for bench/run.mjs, each beside the bare signature + digest work of the same bundles.
 // The devices' events come from the synthetic district generator, one district per device.
 // Their certificates have the District role: a township or trainer may not record every
 // event type the generator makes (role_may_write), and the merge refuses only the district's
@@ -99,7 +100,7 @@ Bytes bundle_of(const Device& d, std::size_t from, std::size_t count, bool seal,
 }
 
 struct Case {
-  const char* key;    // "a" / "b", for the JSON lines
+  const char* key;    // "a" / "b", for the figures' ids
   std::string title;
   std::vector<const Device*> device_of;  // per bundle
   std::vector<std::pair<std::size_t, std::size_t>> range;  // per bundle: first index, count
@@ -124,19 +125,28 @@ void add_bundle(Case& c, const Device& d, std::size_t from, std::size_t count) {
   c.bundles.push_back(std::move(b));
 }
 
-std::vector<std::string> json;
+// The baseline of every figure of a case: one bare signature verify per bundle and one BLAKE2b
+// pass over its events section, from the rates measured in the same run (min from the best
+// rates, max from the worst).
+struct Bare {
+  Figure sig;            // one crypto_sign_verify_detached, ms
+  Figure hash_per_byte;  // BLAKE2b-256, ms per byte
+  Figure of(const Case& c) const {
+    const double n = static_cast<double>(c.bundles.size()), bytes = static_cast<double>(c.section_bytes);
+    return {sig.median * n + hash_per_byte.median * bytes, sig.min * n + hash_per_byte.min * bytes, sig.max * n + hash_per_byte.max * bytes,
+            0, sig.runs};
+  }
+};
 
-void row(const Case& c, const char* what, const char* label, Figure f, const std::string& extra = "") {
+void row(const Case& c, const char* what, const char* label, Figure f, const Bare& bare, const std::string& extra = "") {
   const double per_s = f.median > 0 ? static_cast<double>(c.events) * 1000 / f.median : 0;
   const double best_per_s = f.min > 0 ? static_cast<double>(c.events) * 1000 / f.min : 0;
   std::printf("  %-8s %-48s median %9.2f ms  best %9.2f ms  %11.0f events/s (best %.0f)%s\n", what, label, f.median, f.min, per_s,
               best_per_s, extra.c_str());
-  char line[512];
-  std::snprintf(line, sizeof line,
-                "{\"bench\":\"bundle\",\"case\":\"%s\",\"figure\":\"%s\",\"bundles\":%zu,\"events\":%zu,\"median_ms\":%.3f,\"best_ms\":%.3f,"
-                "\"events_per_s\":%.0f,\"best_events_per_s\":%.0f}",
-                c.key, what, c.bundles.size(), c.events, f.median, f.min, per_s, best_per_s);
-  json.push_back(line);
+  const std::string title = c.bundles.size() == 1 ? "one bundle of " + std::to_string(c.events) + " events"
+                                                  : std::to_string(c.bundles.size()) + " bundles, " + std::to_string(c.events) + " events";
+  bench::FigureLine(std::string("bundle.") + c.key + "." + what, std::string(what) + ", " + title + ": " + label, f)
+      .baseline("bare Ed25519 verify of the same signatures + BLAKE2b of the same events", bare.of(c)).count(c.events, "events").print();
 }
 
 DistrictTrust trust_of(const DeviceKeys& district) { return DistrictTrust{district.sign.public_key, &district.box, district.device}; }
@@ -154,7 +164,7 @@ void check_merged(const Workspace& ws, const Case& c) {
          std::to_string(ws.inbox().held().size()) + " held bundles after merging " + std::to_string(c.events) + " events");
 }
 
-void run_case(Case& c, const DeviceKeys& district, int runs, double sig_ms, double hash_ms_per_byte) {
+void run_case(Case& c, const DeviceKeys& district, int runs, const Bare& bare_of) {
   std::printf("\n(%s) %s: %zu events, %.2f MiB sealed (%.0f bytes per event; header %zu bytes per bundle)\n", c.key, c.title.c_str(), c.events,
               static_cast<double>(c.sealed_bytes) / 1048576.0, static_cast<double>(c.sealed_bytes) / static_cast<double>(c.events),
               c.header_bytes / c.bundles.size());
@@ -170,7 +180,7 @@ void run_case(Case& c, const DeviceKeys& district, int runs, double sig_ms, doub
       [&] { made.clear(); });
   if (made.size() != c.bundles.size() || made.front().size() != c.bundles.front().sealed.size()) fail("make_bundle differs between runs");
   made.clear();
-  row(c, "export", "make_bundle (sealed)", exported);
+  row(c, "export", "make_bundle (sealed)", exported, bare_of);
 
   std::vector<OpenedBundle> opened;
   const Figure verified = measure(
@@ -185,16 +195,10 @@ void run_case(Case& c, const DeviceKeys& district, int runs, double sig_ms, doub
       [&] { opened.clear(); });
   opened.clear();
   // One signature and one hash over its events section per bundle, from the baselines' rates.
-  const double bare = sig_ms * static_cast<double>(c.bundles.size()) + hash_ms_per_byte * static_cast<double>(c.section_bytes);
+  const double bare = bare_of.of(c).median;
   char ratio[160];
   std::snprintf(ratio, sizeof ratio, "   bare sig+hash %.2f ms, ratio %.1f (best %.1f)", bare, verified.median / bare, verified.min / bare);
-  row(c, "verify", "open_bundle (unseal, signatures, digest, chain)", verified, ratio);
-  {
-    char extra[200];
-    std::snprintf(extra, sizeof extra, ",\"bare_ms\":%.3f,\"ratio\":%.2f,\"best_ratio\":%.2f}", bare, verified.median / bare, verified.min / bare);
-    json.back().pop_back();
-    json.back() += extra;
-  }
+  row(c, "verify", "open_bundle (unseal, signatures, digest, chain)", verified, bare_of, ratio);
 
   std::vector<std::size_t> in_order(c.bundles.size());
   for (std::size_t i = 0; i < in_order.size(); ++i) in_order[i] = i;
@@ -220,7 +224,8 @@ void run_case(Case& c, const DeviceKeys& district, int runs, double sig_ms, doub
   check_merged(*ws, c);
   char merge_ratio[80];
   std::snprintf(merge_ratio, sizeof merge_ratio, "   merge / verify %.1f", merged.median / verified.median);
-  row(c, "merge", c.bundles.size() == 1 ? "plan_import + commit_import" : "plan_import + commit_import, one batch", merged, merge_ratio);
+  row(c, "merge", c.bundles.size() == 1 ? "plan_import + commit_import" : "plan_import + commit_import, one batch", merged, bare_of,
+      merge_ratio);
 
   if (c.bundles.size() > 1) {
     std::size_t held_at_most = 0;
@@ -246,7 +251,7 @@ void run_case(Case& c, const DeviceKeys& district, int runs, double sig_ms, doub
     check_merged(*ws, c);
     char extra[80];
     std::snprintf(extra, sizeof extra, "   (up to %zu held at once)", held_at_most);
-    row(c, "merge1", "the same, one file per import, shuffled", one_by_one, extra);
+    row(c, "merge1", "the same, one file per import, shuffled", one_by_one, bare_of, extra);
   }
 }
 }  // namespace
@@ -286,31 +291,19 @@ int main(int argc, char** argv) {
     for (int i = 0; i < kSigs; ++i) bad += crypto_sign_verify_detached(sig, header.data(), header.size(), d0.keys.sign.public_key.data()) != 0;
   });
   if (bad) fail("the bundle's signature does not verify");
-  const double sig_ms = sigs.median / kSigs;
   // BLAKE2b-256 over the big bundle's events section, repeated to about 16 MB per run.
   const int passes = static_cast<int>(std::max<std::size_t>(1, (16u << 20) / section.size()));
   std::uint8_t sink = 0;
   const Figure hashes = measure(runs, [&] {
     for (int i = 0; i < passes; ++i) sink ^= blake2b_256(section)[0];
   });
-  const double hash_ms_per_byte = hashes.median / passes / static_cast<double>(section.size());
   const double mb_s = static_cast<double>(section.size()) * passes / 1e6 / (hashes.median / 1000);
   const double best_mb_s = static_cast<double>(section.size()) * passes / 1e6 / (hashes.min / 1000);
   std::printf("\nbaselines\n");
   std::printf("  crypto_sign_verify_detached, %zu-byte message   %9.0f per second (best %.0f), %.1f µs each\n", header_len,
-              kSigs * 1000 / sigs.median, kSigs * 1000 / sigs.min, sig_ms * 1000);
+              kSigs * 1000 / sigs.median, kSigs * 1000 / sigs.min, sigs.median / kSigs * 1000);
   std::printf("  BLAKE2b-256 over the events section (%.2f MiB)   %9.1f MB/s (best %.1f)\n",
               static_cast<double>(section.size()) / 1048576.0, mb_s, best_mb_s);
-  char line[400];
-  std::snprintf(line, sizeof line,
-                "{\"bench\":\"bundle\",\"case\":\"baseline\",\"figure\":\"sign_verify\",\"message_bytes\":%zu,\"per_s\":%.0f,\"best_per_s\":%.0f}",
-                header_len, kSigs * 1000 / sigs.median, kSigs * 1000 / sigs.min);
-  json.push_back(line);
-  std::snprintf(line, sizeof line,
-                "{\"bench\":\"bundle\",\"case\":\"baseline\",\"figure\":\"blake2b_256\",\"bytes\":%zu,\"mb_per_s\":%.1f,\"best_mb_per_s\":%.1f}",
-                section.size(), mb_s, best_mb_s);
-  json.push_back(line);
-
   // Not in the ratio, but what explains most of it: the rest of open_bundle's work, bare.
   const Figure unsealed = measure(runs, [&] {
     if (!open_sealed(district.box, std::span(a.bundles[0].sealed).subspan(42))) fail("the sealed box does not open");
@@ -327,21 +320,9 @@ int main(int argc, char** argv) {
               unsealed.median, unsealed.min);
   std::printf("  unseal() each event: decode + BLAKE2b          %9.0f events/s (best %.0f)\n", static_cast<double>(n) * 1000 / per_event.median,
               static_cast<double>(n) * 1000 / per_event.min);
-  std::snprintf(line, sizeof line,
-                "{\"bench\":\"bundle\",\"case\":\"reference\",\"figure\":\"box_seal_open\",\"bytes\":%zu,\"median_ms\":%.3f,\"best_ms\":%.3f}",
-                a.sealed_bytes, unsealed.median, unsealed.min);
-  json.push_back(line);
-  std::snprintf(line, sizeof line,
-                "{\"bench\":\"bundle\",\"case\":\"reference\",\"figure\":\"decode_and_hash_events\",\"events\":%zu,\"median_ms\":%.3f,"
-                "\"best_ms\":%.3f,\"events_per_s\":%.0f}",
-                n, per_event.median, per_event.min, static_cast<double>(n) * 1000 / per_event.median);
-  json.push_back(line);
-
-  run_case(a, district, runs, sig_ms, hash_ms_per_byte);
-  run_case(b, district, runs, sig_ms, hash_ms_per_byte);
-
-  std::printf("\n");
-  for (const auto& l : json) std::printf("%s\n", l.c_str());
+  const Bare bare{bench::scaled(sigs, 1.0 / kSigs), bench::scaled(hashes, 1.0 / passes / static_cast<double>(section.size()))};
+  run_case(a, district, runs, bare);
+  run_case(b, district, runs, bare);
   volatile std::uint8_t keep = sink;  // the hashes are used
   (void)keep;
   return 0;

@@ -1,23 +1,26 @@
 // node bench/store_open.mjs [divisor] [runs] [after]: the browser store with the district data
 // set (÷divisor; 1 = the whole district) in headless Chromium. Figures only; never fails.
 //
+//   usable      opening the app on the district, from navigation to the first frame drawn with
+//               the data           vs  a bare page that fetches and instantiates the same wasm and
+//                                      reads the same bytes from IndexedDB
 //   open        the app's Session::open, IndexedDB to ready: the newest snapshot + the `after`
 //               events saved since it (default 1000: half the snapshot interval), every link
 //               checked          vs  a bare read of the same bytes from IndexedDB in the same page
+//   memory      at rest with the district loaded: wasm memory, malloc'ed part of it, JS heap
 //   save        one edit, submit → durable (strict)   vs  a bare single-put transaction (strict)
 //   bytes       stored per record (navigator.storage.estimate) and per event (raw)
 //   snapshot    encoding and storing a snapshot of the whole state
 //
 // The data comes from the native tool (`hearth demo`), planted in IndexedDB byte for byte.
+// Each figure is also printed as an @figure line (bench/lib/figures.mjs) for bench/run.mjs.
 import { rmSync } from 'node:fs';
 import { serve, launch, openApp, plantLedger, demoLedger, typeInto, chooseTownship, residentId, frames, DESKTOP } from '../tests/e2e/lib/harness.mjs';
+import { stats, once, figure, fmt, MiB } from './lib/figures.mjs';
 
 const divisor = Number(process.argv[2] || 10);
 const runs = Number(process.argv[3] || 5);
 const after = Number(process.argv[4] || 1000);
-const stats = (xs) => { const s = [...xs].sort((a, b) => a - b); return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] }; };
-const fmt = (f, unit = 'ms', digits = 0) => `${f.median.toFixed(digits)} ${unit} (${f.min.toFixed(digits)}–${f.max.toFixed(digits)})`;
-const MiB = (b) => (b / 1048576).toFixed(1) + ' MiB';
 
 let t0 = performance.now();
 const ledger = demoLedger({ divisor, after });
@@ -50,11 +53,30 @@ const bareRead = (page) => page.evaluate((seq) => new Promise((resolve, reject) 
   };
 }), snapshotSeq);
 
+// What a page must do at the least before it can show the data: fetch and instantiate the app's
+// wasm (imports stubbed: nothing runs), then read the same bytes from IndexedDB.
+const bareStart = (page, wasmUrl) => page.evaluate(async (url) => {
+  const t = performance.now();
+  const bytes = await fetch(url).then((r) => r.arrayBuffer());
+  const module = await WebAssembly.compile(bytes);
+  const imports = {};
+  for (const imp of WebAssembly.Module.imports(module)) {
+    const stub = imp.kind === 'function' ? () => 0 : imp.kind === 'memory' ? new WebAssembly.Memory({ initial: 256 })
+      : imp.kind === 'table' ? new WebAssembly.Table({ initial: 0, element: 'anyfunc' }) : new WebAssembly.Global({ value: 'i32', mutable: true }, 0);
+    (imports[imp.module] = imports[imp.module] || {})[imp.name] = stub;
+  }
+  await WebAssembly.instantiate(module, imports);
+  return performance.now() - t;
+}, wasmUrl);
+
 const open = { total: [], db: [], read: [], restore: [], fold: [], lease: [] }, reopen = { total: [], read: [], restore: [], fold: [] }, bare = [], bareInApp = [];
+const usable = [], bareUsable = [];
 let page, figures, bareBytes = 0;
 for (let i = 0; i < runs; i++) {
   page = await openApp(context, app.url);
   figures = await page.evaluate(() => window.hearth.store);
+  usable.push(await page.waitForFunction(() => window.hearth.usableMs, null, { timeout: 60000 }).then((h) => h.jsonValue()));
+  const wasmUrl = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).find((n) => /\/hearth\.wasm/.test(n)));
   if (figures.damage || figures.open.eventsAfter !== after) throw new Error('unexpected open: ' + JSON.stringify(figures));
   open.total.push(figures.open.totalMs); open.read.push(figures.open.readMs); open.db.push(figures.open.dbMs); open.lease.push(figures.open.leaseMs);
   open.restore.push(figures.open.restoreMs); open.fold.push(figures.open.foldMs);
@@ -71,6 +93,7 @@ for (let i = 0; i < runs; i++) {
   await p2.goto(app.url + 'not-the-app');
   const b = await bareRead(p2);
   bare.push(b.ms); bareBytes = b.bytes;
+  bareUsable.push(await bareStart(p2, wasmUrl) + (await bareRead(p2)).ms);
   await p2.close();
 }
 const ratio = stats(open.total).median / stats(bare).median;
@@ -87,9 +110,37 @@ console.log(`    restoring the snapshot          ${fmt(stats(reopen.restore))}`)
 console.log(`    folding the events after it     ${fmt(stats(reopen.fold))}`);
 console.log(`  baseline: bare read, same bytes   ${fmt(stats(bare))}  (${MiB(bareBytes)}) in an empty page   ratio (first open) ${ratio.toFixed(1)}`);
 console.log(`            the same, in the app's page   ${fmt(stats(bareInApp))}   ratio (idle open) ${(stats(reopen.total).median / stats(bareInApp).median).toFixed(1)}`);
+console.log(`  navigation → first frame with the data   ${fmt(stats(usable))}`);
+console.log(`  baseline: fetch + instantiate the wasm, then the bare read   ${fmt(stats(bareUsable))}   ratio ${(stats(usable).median / stats(bareUsable).median).toFixed(1)}`);
+const events = [figures.lastSeq, 'events'];
+figure('browser.usable', `open the app on ${figures.lastSeq} events, navigation to the first frame with the data`, stats(usable),
+       { baseline: ['fetch + instantiate the same wasm, then a bare IndexedDB read of the same bytes', stats(bareUsable)], count: events });
+figure('browser.open', 'the store opens (IndexedDB to ready: snapshot + events after it, every link checked)', stats(open.total),
+       { baseline: ['a bare IndexedDB read of the same bytes, in an empty page', stats(bare)], count: events });
+figure('browser.open_idle', 'the same open again, the app idle', stats(reopen.total),
+       { baseline: ["the same bare read, in the app's page", stats(bareInApp)], count: events });
+
+// ---- memory: at rest with the district loaded, and after writing a snapshot ---------------------
+// wasm memory never shrinks: what the open needed at its peak stays with the page
+async function memory(page) {
+  await frames(page, 8);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  await cdp.detach();
+  const m = await page.evaluate(() => ({ wasm: Module._hearth_debug_heap_bytes(), inUse: Module._hearth_debug_heap_in_use() }));
+  return { ...m, js: metrics.JSHeapUsedSize || 0 };
+}
+const MiBs = (b) => once(b / 1048576);
 
 // ---- one durable save vs a bare single put --------------------------------------------------------
 page = await openApp(context, app.url);
+const rest = await memory(page);
+console.log(`\nmemory at rest with the district loaded: wasm memory ${MiB(rest.wasm)} (malloc'ed ${MiB(rest.inUse)}), JS heap ${MiB(rest.js)}`);
+figure('browser.memory_wasm', 'memory at rest, district loaded: wasm memory', MiBs(rest.wasm), { unit: 'MiB',
+       baseline: ["of which malloc'ed now (the state, ImGui, buffers)", MiBs(rest.inUse)] });
+figure('browser.memory_js', 'memory at rest, district loaded: JS heap', MiBs(rest.js), { unit: 'MiB' });
 const save = [];
 for (let i = 0; i < Math.max(3, runs); i++) {
   if (i === 0) await chooseTownship(page, '汉丰街道');
@@ -114,6 +165,8 @@ const put = await page.evaluate(async (n) => {
 }, 20);
 console.log(`\nsave one edit (submit → durable)   ${fmt(stats(save), 'ms', 1)}`);
 console.log(`  baseline: bare single put         ${fmt(stats(put), 'ms', 1)}   ratio ${(stats(save).median / stats(put).median).toFixed(1)}`);
+figure('browser.save', 'durable save of one edit (submit to durable, strict)', stats(save),
+       { baseline: ['a bare single-put IndexedDB transaction (strict)', stats(put)] });
 
 // ---- bytes per record -------------------------------------------------------------------------
 const est = await page.evaluate(() => navigator.storage.estimate());
@@ -127,8 +180,12 @@ await page.evaluate(() => Module._hearth_debug_write_snapshot());
 await page.waitForFunction(() => window.hearth.store.snapshot.storeMs > 0, null, { timeout: 120000 });
 const snap = await page.evaluate(() => window.hearth.store.snapshot);
 console.log(`snapshot write: encode ${snap.encodeMs.toFixed(0)} ms + store ${snap.storeMs.toFixed(0)} ms for ${MiB(snap.bytes)} (covers ${snap.seq} events)`);
-const mem = await page.evaluate(() => Module._hearth_debug_heap_bytes());
-if (mem) console.log(`wasm memory at rest with the district loaded: ${MiB(mem)}`);
+figure('browser.snapshot_write', `write a snapshot of the state (${MiB(snap.bytes)})`, once(snap.encodeMs + snap.storeMs), { count: [snap.seq, 'events'] });
+
+const afterSnapshot = await memory(page);
+console.log(`memory after writing a snapshot: wasm memory ${MiB(afterSnapshot.wasm)} (malloc'ed ${MiB(afterSnapshot.inUse)})`);
+figure('browser.memory_wasm_after_snapshot', 'memory after writing a snapshot: wasm memory', MiBs(afterSnapshot.wasm), { unit: 'MiB',
+       baseline: ['at rest before it', MiBs(rest.wasm)] });
 
 await browser.close();
 await app.close();

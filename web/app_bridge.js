@@ -38,6 +38,11 @@ mergeInto(LibraryManager.library, {
     h.frame = n;
     h.framesDrawn = drawn;  // frames whose picture changed (the others skip the GL work)
     if (n === 1 && Module['onFirstFrame']) Module['onFirstFrame']();
+    // the first frame drawn with the local data: the store was ready when the frame began
+    if (h.usableMs === undefined && h.store && h.store.phase === 'ready') {
+      if (h.readyByFrame === undefined) h.readyByFrame = n;
+      else h.usableMs = performance.now();
+    }
   },
   // window.hearth.alwaysDraw (set before start): draw every frame, even one identical to the last,
   // to measure what skipping them saves (bench, docs/performance.md)

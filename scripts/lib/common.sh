@@ -140,6 +140,40 @@ build_native() {
   [ -f "$dir/CMakeCache.txt" ] || cmake -S "$HEARTH_ROOT" -B "$dir" $(ccache_flags) -DCMAKE_BUILD_TYPE="${1:-RelWithDebInfo}" -DHEARTH_DEPS_DIR="$HEARTH_CACHE/src" >&2
   cmake --build "$dir" -j"$(jobs_count)" >&2
 }
+# build_bench_native: what the benchmarks run natively (bench_core, bench_bundle, and the `hearth`
+# tool that writes the browser benchmarks' district), optimised as a release, with symbols and
+# frame pointers so that `scripts/bench --profile` can tell where the time goes.
+build_bench_native() {
+  local dir=$HEARTH_ROOT/build/bench-native
+  ensure_qrcodegen_source
+  [ -f "$dir/CMakeCache.txt" ] || cmake -S "$HEARTH_ROOT" -B "$dir" $(ccache_flags) -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_CXX_FLAGS="-g -fno-omit-frame-pointer" -DCMAKE_C_FLAGS="-g -fno-omit-frame-pointer" -DHEARTH_DEPS_DIR="$HEARTH_CACHE/src" >&2
+  cmake --build "$dir" -j"$(jobs_count)" --target bench_core bench_bundle hearth >&2
+}
+# build_release_wasm: prints the folder of a Release wasm build (the app as deployed, and the
+# benchmarks compiled alike): build/wasm, unless it was configured otherwise.
+build_release_wasm() {
+  local type
+  type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$HEARTH_ROOT/build/wasm/CMakeCache.txt" 2>/dev/null)
+  if [ -z "$type" ] || [ "$type" = Release ]; then
+    build_wasm Release
+    echo build/wasm
+  else
+    local dir=$HEARTH_ROOT/build/bench-wasm
+    [ -f "$dir/CMakeCache.txt" ] || emcmake cmake -S "$HEARTH_ROOT" -B "$dir" $(ccache_flags) -DCMAKE_BUILD_TYPE=Release -DHEARTH_DEPS_DIR="$HEARTH_CACHE/src" >&2
+    cmake --build "$dir" -j"$(jobs_count)" >&2
+    echo build/bench-wasm
+  fi
+}
+# build_profiling_wasm: the app once more, its wasm keeping function names (--profiling-funcs),
+# in build/bench-wasm-prof, for the browser profile of `scripts/bench --profile`.
+build_profiling_wasm() {
+  local dir=$HEARTH_ROOT/build/bench-wasm-prof
+  ensure_qrcodegen_source
+  [ -f "$dir/CMakeCache.txt" ] || emcmake cmake -S "$HEARTH_ROOT" -B "$dir" $(ccache_flags) -DCMAKE_BUILD_TYPE=Release -DHEARTH_PROFILING_FUNCS=ON \
+    -DHEARTH_DEPS_DIR="$HEARTH_CACHE/src" >&2
+  cmake --build "$dir" -j"$(jobs_count)" --target hearth_offline >&2
+}
 # build_fuzz: the core and tests/fuzz with clang, libFuzzer, ASan and UBSan (scripts/fuzz).
 build_fuzz() {
   local dir=$HEARTH_ROOT/build/fuzz

@@ -9,6 +9,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <emscripten/heap.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -250,6 +251,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void hearth_debug_write_snapshot() { hearth::web
 // (fonts, first frames) on the same thread.
 extern "C" EMSCRIPTEN_KEEPALIVE void hearth_debug_reopen() { hearth::web::g_app->session.open(); }
 extern "C" EMSCRIPTEN_KEEPALIVE double hearth_debug_heap_bytes() { return static_cast<double>(emscripten_get_heap_size()); }
+// What of it malloc has handed out (the state, ImGui, buffers in flight): the memory bench.
+extern "C" EMSCRIPTEN_KEEPALIVE double hearth_debug_heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
 
 int main() {
   using namespace hearth;
