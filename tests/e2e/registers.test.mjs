@@ -247,6 +247,7 @@ test('the worker register exports as CSV for Excel: BOM, header, rows as shown, 
 
   // the file is what is shown: a township filter and a search narrow it the same way
   await click(page, { kind: 'combo', label: '镇乡街道' });
+  await find(page, { kind: 'option' });  // the list is open (it may take a frame to be published)
   const township = (await items(page)).filter((i) => i.kind === 'option')[1].label;  // the first after "all"
   await click(page, { kind: 'option', label: township });
   const shown = Number(/显示 (\d+) 条/.exec((await find(page, { role: 'count', includes: '显示' })).label)[1]);
