@@ -7,7 +7,7 @@
 // - overlay: the live camera view above the canvas, in the words the app gives
 // - camera: getUserMedia, and what each of its failures means
 // - detector: the browser's own BarcodeDetector, else the polyfill from our own origin (scan/)
-// - loop: one detection at a time, at most every 100 ms, until a QR code is read
+// - loop: one detection at a time, at most every 100 ms, until the same QR text is read twice
 (function () {
   'use strict';
 
@@ -43,7 +43,7 @@
   function start(labels) {
     if (current) finish(current);   // a new scan replaces one in progress
     var scan = current = { labels: labels || {}, stream: null, overlay: null, video: null, detector: null,
-                           ctx: null, last: 0, failures: 0, onKey: null, layout: null };
+                           ctx: null, last: 0, failures: 0, onKey: null, layout: null, candidate: null };
     text = null; failure = null; used = null;
     setState('starting');
     showOverlay(scan);
@@ -384,7 +384,10 @@
       scan.failures = 0;
       for (var i = 0; i < codes.length; i++) {
         if (codes[i].format === 'qr_code' && typeof codes[i].rawValue === 'string' && codes[i].rawValue) {
+          // The same text read from two frames before it counts: a single misread (seen under
+          // load: a valid card read as damaged or forged) is never shown to the person.
           var found = codes[i].rawValue;
+          if (found !== scan.candidate) { scan.candidate = found; next(scan); return; }
           finish(scan);
           text = found;
           setState('done');
